@@ -1,0 +1,17 @@
+"""The `rulingbot` command line: the composition root, the only place that wires adapters in.
+
+Each command group lives in its own module and registers itself on `app` when imported.
+"""
+
+from __future__ import annotations
+
+from bot.cli.app import app
+
+# Command modules (import order = order in --help).
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,194 @@
+"""A fake Slack Web API on loopback: records every call, answers like Slack, fails on demand.
+
+Real HTTP, so the code under test runs its real client, retries and rate-limit handling.
+Usable from tests and benchmarks (`async with FakeSlack() as slack: ...`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+
+@dataclass
+class Call:
+    method: str  # "chat.postMessage", "response_url/abc", …
+    data: dict[str, Any]
+    headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Failure:
+    status: int
+    retry_after: float | None = None
+    remaining: int = 1
+    channel: str | None = None  # only for this channel (None = any)
+    delay: float = 0.0  # answer slowly (timeouts)
+    body: dict[str, Any] | None = None
+
+
+class FakeSlack:
+    """`url` is the Web API base (ends in /api/); `response_url(name)` gives a response_url."""
+
+    def __init__(self, *, per_channel_rate: float | None = None, bot_user_id: str = "UBOT") -> None:
+        self.calls: list[Call] = []
+        self.failures: dict[str, list[Failure]] = defaultdict(list)
+        self.per_channel_rate = per_channel_rate  # messages/s enforced with 429s
+        self.bot_user_id = bot_user_id
+        self.rate_limited = 0
+        self._last_post: dict[str, float] = {}
+        self._ts = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+        self.extra_routes: list[web.RouteDef] = []
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    async def __aenter__(self) -> FakeSlack:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
+        app.router.add_post("/response/{name}", self._response_url)
+        app.router.add_routes(self.extra_routes)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"http://127.0.0.1:{self.port}/response/{name}"
+
+    # -- scripting -----------------------------------------------------------------------------
+    def fail(
+        self,
+        method: str,
+        status: int,
+        *,
+        times: int = 1,
+        retry_after: float | None = None,
+        channel: str | None = None,
+        delay: float = 0.0,
+        body: dict[str, Any] | None = None,
+    ) -> None:
+        """Make the next `times` calls of `method` (optionally to one channel) fail."""
+        self.failures[method].append(Failure(status, retry_after, times, channel, delay, body))
+
+    def posts(self, channel: str | None = None) -> list[Call]:
+        return [
+            c
+            for c in self.calls
+            if c.method == "chat.postMessage"
+            and (channel is None or c.data.get("channel") == channel)
+        ]
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    # -- handlers ------------------------------------------------------------------------------
+    async def _read(self, request: web.Request) -> dict[str, Any]:
+        data: dict[str, Any] = dict(request.query)
+        if request.can_read_body:
+            ctype = request.content_type
+            raw = await request.read()
+            if ctype == "application/json":
+                data.update(json.loads(raw or b"{}"))
+            else:
+                from urllib.parse import parse_qsl
+
+                data.update(dict(parse_qsl(raw.decode())))
+        for key in ("blocks", "attachments"):
+            if isinstance(data.get(key), str):
+                data[key] = json.loads(data[key])
+        return data
+
+    def _take_failure(self, method: str, channel: str | None) -> Failure | None:
+        for failure in self.failures.get(method, []):
+            if failure.remaining > 0 and (failure.channel is None or failure.channel == channel):
+                failure.remaining -= 1
+                return failure
+        return None
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        data = await self._read(request)
+        channel = data.get("channel")
+        failure = self._take_failure(method, channel)
+        if failure:
+            if failure.delay:
+                await asyncio.sleep(failure.delay)
+            headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+            body = failure.body or {
+                "ok": False,
+                "error": "ratelimited" if failure.status == 429 else "internal_error",
+            }
+            if failure.status == 429:
+                self.rate_limited += 1
+            return web.json_response(body, status=failure.status, headers=headers)
+        if method == "chat.postMessage" and self.per_channel_rate and channel:
+            now = time.monotonic()
+            last = self._last_post.get(channel)
+            gap = 1.0 / self.per_channel_rate
+            if last is not None and now - last < gap * 0.95:
+                self.rate_limited += 1
+                retry = max(1, round(gap - (now - last) + 0.5))
+                return web.json_response(
+                    {"ok": False, "error": "ratelimited"},
+                    status=429,
+                    headers={"Retry-After": str(retry)},
+                )
+            self._last_post[channel] = now
+        self.calls.append(Call(method, data, dict(request.headers)))
+        return web.json_response(self._answer(method, data))
+
+    def _answer(self, method: str, data: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://fake.slack/",
+                "team": "Fake",
+                "user": "rulingbot",
+                "team_id": "T0001",
+                "user_id": self.bot_user_id,
+                "bot_id": "B0001",
+            }
+        if method in {"chat.postMessage", "chat.postEphemeral", "chat.update"}:
+            ts = f"{1700000000 + next(self._ts)}.000100"
+            return {
+                "ok": True,
+                "channel": data.get("channel"),
+                "ts": ts,
+                "message": {"text": data.get("text"), "ts": ts, "bot_id": "B0001"},
+            }
+        if method == "conversations.replies":
+            return {"ok": True, "messages": [], "has_more": False}
+        return {"ok": True}
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        data = await self._read(request)
+        self.calls.append(
+            Call(f"response_url/{request.match_info['name']}", data, dict(request.headers))
+        )
+        return web.json_response({"ok": True})
