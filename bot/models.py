@@ -129,6 +129,7 @@ class Question:
     thread: ThreadRef
     user_id: str
     event_id: str | None = None  # platform event id, for exactly-once answering
+    article_id: int | None = None  # set when the platform names the ruling directly (a button)
 
 
 @dataclass(frozen=True, slots=True)

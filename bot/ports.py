@@ -22,6 +22,10 @@ class InboundHandler(Protocol):
         """Answer a thread follow-up; None means 'stay silent' (duplicate event, not ours)."""
         ...
 
+    async def thread_opened(self, thread: ThreadRef, article_id: int) -> None:
+        """Remember that `thread` discusses `article_id` (an adapter opened it under a card)."""
+        ...
+
 
 @runtime_checkable
 class ChatAdapter(Protocol):
