@@ -77,6 +77,12 @@ class DigestSettings(_Section):
     catchup_grace_hours: float = Field(6.0, ge=0)
     merge_window_days: float = Field(4.0, ge=0)
     lease_seconds: float = Field(300.0, gt=0)
+    concurrency: int = Field(50, ge=1, le=1000)  # channels posting at the same time
+    max_attempts: int = Field(8, ge=1)  # a failing channel's run is retried this often
+    retry_base_seconds: float = Field(60.0, gt=0)  # doubled per attempt …
+    retry_max_seconds: float = Field(3600.0, gt=0)  # … up to this
+    send_timeout_seconds: float = Field(300.0, gt=0)  # one message, adapter retries included
+    sweep_seconds: float = Field(30.0, gt=0)  # due/retry/takeover check and schedule refresh
 
     @field_validator("default_timezone")
     @classmethod
@@ -91,11 +97,37 @@ class DigestSettings(_Section):
         return value
 
 
+def _flat_slack_api_url() -> str | None:
+    # RULINGBOT_SLACK_API_URL is accepted beside the nested RULINGBOT_SLACK__API_URL.
+    return os.environ.get("RULINGBOT_SLACK_API_URL") or None
+
+
 class SlackSettings(_Section):
-    api_url: str | None = None  # Web API base, e.g. GovSlack or a loopback fake
+    # Web API base, e.g. GovSlack or a loopback fake (default https://slack.com/api/).
+    api_url: str | None = Field(default_factory=_flat_slack_api_url, validate_default=True)
     socket_mode: bool = True
-    http_path: str = "/slack/events"
+    http_path: str = "/slack/events"  # HTTP mode: events, commands and interactivity
+    command: str = "/ruling"
     pace_seconds: float = Field(1.0, ge=0)  # per-channel spacing of chat.postMessage
+    timeout_seconds: float = Field(10.0, gt=0)  # one Web API call
+    max_retry_after_seconds: float = Field(30.0, ge=0)  # longer 429 waits fail the post
+
+    @field_validator("api_url")
+    @classmethod
+    def _api_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("http_path", "command")
+    @classmethod
+    def _leading_slash(cls, value: str) -> str:
+        if not value.startswith("/"):
+            raise ValueError(f"{value!r} must start with /")
+        return value
 
 
 class DiscordSettings(_Section):
