@@ -210,9 +210,12 @@ async def rulings_between(
 
 
 async def search_rulings(
-    db: Database, words: Sequence[str], *, limit: int = 200
+    db: Database, words: Sequence[str], *, limit: int = 200, in_text: bool = False
 ) -> list[tuple[Article, Facts, str]]:
-    """Candidate rulings whose search text contains any of `words` (ranking is the caller's)."""
+    """Candidate rulings whose search text contains any of `words` (ranking is the caller's).
+
+    `in_text` also looks in the title and body, for topic words the facts do not name.
+    """
     latest = _latest_facts_subquery()
     query = (
         select(articles, latest.c.data, latest.c.search_text)
@@ -221,8 +224,11 @@ async def search_rulings(
     )
     terms = [w.lower() for w in words if w.strip()]
     if terms:
+        columns = [latest.c.search_text]
+        if in_text:
+            columns += [func.lower(articles.c.title), func.lower(articles.c.text)]
         query = query.where(
-            or_(*(latest.c.search_text.contains(t, autoescape=True) for t in terms))
+            or_(*(col.contains(t, autoescape=True) for t in terms for col in columns))
         )
     query = query.order_by(desc(articles.c.fetched_at)).limit(limit)
     async with db.connect() as conn:

@@ -1,0 +1,276 @@
+"""Ranking stored rulings for `/ruling <words>`: BM25F over judge, party, court, headline and text.
+
+Candidates come from the store (any query word as a substring of a ruling's searchable text);
+this module tokenizes them the same way as the query and scores them with BM25F — term frequency
+per field, weighted so a judge's or party's name outranks a word in the body, length-normalised per
+field and saturated once per term — multiplied by the share of query terms a ruling contains.
+Recency breaks ties. The same tokenizer serves subscription filters, so `9th Cir.` and
+`Ninth Circuit`, `D.C.` and `DC`, `tariffs` and `tariff` match alike everywhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.cards import OUTCOME_LABELS
+from bot.models import Article, Facts
+from bot.store import Database
+from bot.store import articles as store_articles
+
+logger = logging.getLogger(__name__)
+
+_STOPWORD_TEXT = (
+    "a an and or the of in on for to at by with from about as is was be v vs versus et al"
+)
+_GENERIC_TEXT = (
+    "judge judges justice justices court courts ruling rulings rule rules ruled case cases"
+    " law lawsuit order"
+)
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Words every ruling shares: they may rank, but never select candidates on their own.
+GENERIC = frozenset(_GENERIC_TEXT.split())
+_ORDINAL_WORDS = {
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+    "eighth": "8",
+    "ninth": "9",
+    "tenth": "10",
+    "eleventh": "11",
+    "twelfth": "12",
+}
+_EXPANSIONS = {
+    "cir": ("circuit",),
+    "dist": ("district",),
+    "ct": ("court",),
+    "fed": ("federal",),
+    "scotus": ("supreme", "court"),
+}
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_JOINERS = re.compile(r"(?<=\w)[.'’](?=\w)")
+_WORD = re.compile(r"[a-z0-9]+")
+
+TEXT_CHARS = 3000  # how much of the body counts for ranking (the lead carries the topic)
+FIELD_WEIGHTS: dict[str, float] = {
+    "judge": 4.0,
+    "party": 3.0,
+    "court": 2.5,
+    "headline": 2.0,
+    "summary": 1.0,
+    "outlet": 0.5,
+    "text": 0.4,
+}
+K1 = 1.2
+B = 0.75
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and join `U.S.`/`O'Neil` into one word each."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return _JOINERS.sub("", plain)
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer (plurals only), so names are never mangled into others."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str | None, *, keep_stopwords: bool = False) -> list[str]:
+    """The normalised terms of `text`, in order (ordinals as digits, abbreviations expanded)."""
+    if not text:
+        return []
+    out: list[str] = []
+    for raw in _WORD.findall(fold(text)):
+        if not keep_stopwords and raw in STOPWORDS:
+            continue
+        ordinal = _ORDINAL.match(raw)
+        if ordinal:
+            out.append(ordinal.group(1))
+        elif raw in _ORDINAL_WORDS:
+            out.append(_ORDINAL_WORDS[raw])
+        elif raw in _EXPANSIONS:
+            out.extend(_EXPANSIONS[raw])
+        else:
+            out.append(stem(raw))
+    return out
+
+
+def contains_all(haystack: Sequence[str], needles: Iterable[str]) -> bool:
+    present = set(haystack)
+    return all(n in present for n in needles)
+
+
+def contains_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> bool:
+    """True when `phrase` occurs as a contiguous run of `haystack`."""
+    n = len(phrase)
+    if n == 0:
+        return True
+    first = phrase[0]
+    return any(
+        haystack[i] == first and list(haystack[i : i + n]) == list(phrase)
+        for i in range(len(haystack) - n + 1)
+    )
+
+
+def candidate_substrings(text: str) -> list[str]:
+    """What the store should look for (as substrings of lower-cased text) to find candidates.
+
+    Every spelling a term may have in stored text: `9th` and `ninth`, `cir` and `circuit`, the
+    stem of a plural. Words every ruling shares are used only when nothing else is asked for.
+    """
+    digits_to_word = {d: w for w, d in _ORDINAL_WORDS.items()}
+    out: list[str] = []
+    for raw in _WORD.findall(fold(text)):
+        if raw in STOPWORDS:
+            continue
+        ordinal = _ORDINAL.match(raw)
+        if ordinal or raw in _ORDINAL_WORDS:
+            number = ordinal.group(1) if ordinal else _ORDINAL_WORDS[raw]
+            suffix = {"1": "st", "2": "nd", "3": "rd"}.get(number, "th")
+            out += [f"{number}{suffix}", digits_to_word.get(number, f"{number}{suffix}")]
+        elif raw in _EXPANSIONS:
+            out += [raw, *_EXPANSIONS[raw]]
+        else:
+            out.append(stem(raw))
+    specific = [w for w in out if w not in GENERIC and len(w) >= 3]
+    chosen = specific or [w for w in out if len(w) >= 2]
+    return list(dict.fromkeys(chosen))
+
+
+def ruling_fields(article: Article, facts: Facts) -> dict[str, list[str]]:
+    """A ruling's text split into the fields BM25F weighs differently."""
+    outcome = " ".join(
+        p for p in (OUTCOME_LABELS.get(facts.outcome.cls or "", ""), facts.outcome.motion) if p
+    )
+    return {
+        "judge": tokens(" ".join(j.name for j in facts.judges)),
+        "party": tokens(" ".join((*facts.plaintiffs, *facts.defendants, facts.case_name or ""))),
+        "court": tokens(facts.court),
+        "headline": tokens(" ".join(p for p in (facts.headline, article.title) if p)),
+        "summary": tokens(" ".join(p for p in (facts.summary, outcome) if p)),
+        "outlet": tokens(article.outlet),
+        "text": tokens(article.text[:TEXT_CHARS]),
+    }
+
+
+@dataclass(slots=True)
+class Hit:
+    article: Article
+    facts: Facts
+    score: float
+    matched: int  # how many distinct query terms the ruling contains
+
+
+def _when(article: Article) -> datetime:
+    return article.published_at or article.fetched_at or datetime.min.replace(tzinfo=UTC)
+
+
+def rank(
+    query_terms: Sequence[str],
+    candidates: Iterable[tuple[Article, Facts]],
+    *,
+    phrase_fields: Sequence[str] = ("judge", "party", "court", "headline"),
+) -> list[Hit]:
+    """Score `candidates` against `query_terms` (already tokenized); best first, then newest.
+
+    Candidates containing none of the terms are dropped (the store's substring match is looser
+    than whole-term matching). With no terms at all, every candidate is kept, newest first.
+    """
+    terms = list(dict.fromkeys(query_terms))
+    docs = [(a, f, ruling_fields(a, f)) for a, f in candidates]
+    if not terms:
+        hits = [Hit(a, f, 0.0, 0) for a, f, _ in docs]
+        hits.sort(key=lambda h: _when(h.article), reverse=True)
+        return hits
+    if not docs:
+        return []
+    counts = [{name: Counter(toks) for name, toks in fields.items()} for _, _, fields in docs]
+    avg_len = {
+        name: max(1.0, sum(len(fields[name]) for _, _, fields in docs) / len(docs))
+        for name in FIELD_WEIGHTS
+    }
+    # Pseudo-frequency per (doc, term): field tf weighted and length-normalised, summed.
+    pseudo: list[dict[str, float]] = []
+    for (_, _, fields), field_counts in zip(docs, counts, strict=True):
+        row: dict[str, float] = {}
+        for term in terms:
+            total = 0.0
+            for name, weight in FIELD_WEIGHTS.items():
+                tf = field_counts[name].get(term, 0)
+                if tf:
+                    norm = 1 - B + B * len(fields[name]) / avg_len[name]
+                    total += weight * tf / norm
+            if total:
+                row[term] = total
+        pseudo.append(row)
+    n_docs = len(docs)
+    df = Counter(term for row in pseudo for term in row)
+    idf = {t: math.log(1 + (n_docs - df[t] + 0.5) / (df[t] + 0.5)) for t in terms}
+    hits: list[Hit] = []
+    for (article, facts, fields), row in zip(docs, pseudo, strict=True):
+        if not row:
+            continue
+        score = sum(idf[t] * tf * (K1 + 1) / (K1 + tf) for t, tf in row.items())
+        score *= len(row) / len(terms)  # rulings with every term outrank partial matches
+        if len(terms) > 1 and any(contains_phrase(fields[name], terms) for name in phrase_fields):
+            score *= 1.5  # "new york" as a party beats "new" here and "york" there
+        hits.append(Hit(article, facts, score, len(row)))
+    hits.sort(key=lambda h: (round(h.score, 9), _when(h.article)), reverse=True)
+    return hits
+
+
+@dataclass(slots=True)
+class SearchResult:
+    hits: list[Hit]  # best first, at most the limit asked for
+    total: int  # how many rulings matched in all
+
+
+async def search_rulings(
+    db: Database, query: str, *, limit: int = 5, pool: int = 400
+) -> SearchResult:
+    """Stored rulings matching `query`: words are ranked, `key:value` filters must hold.
+
+    Raises FilterError (a ValueError) for a malformed filter such as an unknown outcome.
+    """
+    from bot.subscriptions import Filter, parse_filter  # subscriptions builds on this module
+
+    parsed = parse_filter(query, strict=False)
+    required = Filter(
+        courts=parsed.courts, judges=parsed.judges, parties=parsed.parties, outcomes=parsed.outcomes
+    )
+    named = " ".join((*parsed.words, *parsed.courts, *parsed.judges, *parsed.parties))
+    terms = tokens(named)
+    substrings = candidate_substrings(named)
+    if substrings:
+        rows = await store_articles.search_rulings(db, substrings, limit=pool, in_text=True)
+        candidates = [(a, f) for a, f, _ in rows]
+    else:
+        candidates = await store_articles.rulings_between(db, digestible_only=False, limit=pool)
+    if not required.is_empty:
+        candidates = [(a, f) for a, f in candidates if required.matches(a, f)]
+    hits = rank(terms, candidates)
+    return SearchResult(hits=hits[:limit], total=len(hits))
+
+
+async def latest_rulings(db: Database, *, limit: int = 5, pool: int = 50) -> list[Hit]:
+    """The newest stored rulings by publication time (fetch time when a page gives none)."""
+    rows = await store_articles.rulings_between(db, digestible_only=False, limit=pool)
+    return rank([], rows)[:limit]
