@@ -135,8 +135,23 @@ class DiscordSettings(_Section):
     gateway_url: str | None = None
     dev_guild_id: int | None = None
     shards: Literal["auto"] | int | None = None
-    shard_ids: list[int] | None = None
-    message_content: bool = False
+    shard_ids: list[int] | None = None  # this process's shards, when several share the load
+    message_content: bool = False  # privileged intent: every message in our threads is a question
+    application_id: int | None = None  # for `rulingbot discord invite`
+    guild_ready_timeout_seconds: float = Field(2.0, ge=0)
+    ready_timeout_seconds: float = Field(60.0, gt=0)
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _shard_ids(cls, value: list[int] | None, info: Any) -> list[int] | None:
+        shards = info.data.get("shards")
+        if value is not None:
+            if not isinstance(shards, int):
+                raise ValueError("shard_ids needs shards set to the total shard count")
+            bad = [i for i in value if not 0 <= i < shards]
+            if bad or not value:
+                raise ValueError(f"shard ids must be between 0 and {shards - 1}")
+        return value
 
 
 class HttpSettings(_Section):
