@@ -152,3 +152,8 @@ DISCORD_USAGE = (
     " · /ruling-setup subscribe <terms> | unsubscribe [<terms> | all]"
     " | digest [HH:MM <timezone> | off]"
 )
+
+# --- Slack ---------------------------------------------------------------------------------------
+
+SLACK_NOT_READY = "rulingbot is starting up; try again in a few seconds."
+SLACK_MORE_RESULTS = "More results were left out; narrow the search to see them."

@@ -19,12 +19,14 @@ from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 
-from adapters.slack import messages as texts
+from adapters.slack import errors
 from adapters.slack.blocks import SlackMessage, render
 from adapters.slack.inbound import PLATFORM, question_from_event, slash_invocation
 from adapters.slack.installations import DatabaseInstallationStore, DatabaseOAuthStateStore
 from adapters.slack.outbound import ChannelPacer, SlackPoster, web_client
+from bot import messages
 from bot.clock import Clock, SystemClock
+from bot.commands import CommandError, parse_command
 from bot.models import ChannelRef, Command, Question, Reply, SentMessage, ThreadRef
 from bot.ports import DeliveryError, InboundHandler
 from bot.settings import ConfigError, ConfigProblem, Secrets, Settings, SlackSettings
@@ -104,10 +106,18 @@ class SlackAdapter:
     def _build_app(self) -> AsyncApp:
         kwargs: dict[str, Any] = {
             "name": "rulingbot",
-            "client": self.client,
+            # bolt gets its own token-less client: tokens come from authorize per request.
+            "client": web_client(
+                api_url=self.settings.api_url,
+                token=None,
+                timeout=self.settings.timeout_seconds,
+                max_retry_after=self.settings.max_retry_after_seconds,
+            ),
             "signing_secret": self._signing_secret or "",
             "logger": logging.getLogger("slack_bolt"),
-            "process_before_response": False,
+            # Our listeners only translate, ack and hand the slow work to a task of their own,
+            # so bolt can answer as soon as they return instead of polling for the ack.
+            "process_before_response": True,
         }
         if self.multi_workspace:
             kwargs["oauth_settings"] = AsyncOAuthSettings(
@@ -123,7 +133,11 @@ class SlackAdapter:
         else:
             # An explicit authorize keeps one-workspace mode on its bot token even when OAuth
             # variables happen to be in the environment (bolt would switch to a file store).
-            kwargs["authorize"] = self._authorize_single
+
+            async def authorize(enterprise_id: str | None, team_id: str | None) -> AuthorizeResult:
+                return await self._authorize_single()
+
+            kwargs["authorize"] = authorize
         app = AsyncApp(**kwargs)
         app.command(self.settings.command)(self._on_command)
         app.event("message")(self._on_message)
@@ -131,9 +145,8 @@ class SlackAdapter:
             app.enable_token_revocation_listeners()
         return app
 
-    async def _authorize_single(
-        self, enterprise_id: str | None, team_id: str | None
-    ) -> AuthorizeResult:
+    async def _authorize_single(self) -> AuthorizeResult:
+        """One workspace: auth.test once on the bot token, then the cached answer."""
         if self._auth is None:
             response = await self.client.auth_test()
             self._auth = AuthorizeResult.from_auth_test_response(
@@ -151,7 +164,7 @@ class SlackAdapter:
         if self.settings.socket_mode:
             if not self._app_token:
                 raise ConfigError(
-                    [ConfigProblem("SLACK_APP_TOKEN", texts.SOCKET_MODE_NEEDS_APP_TOKEN)]
+                    [ConfigProblem("SLACK_APP_TOKEN", errors.SOCKET_MODE_NEEDS_APP_TOKEN)]
                 )
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
@@ -160,7 +173,7 @@ class SlackAdapter:
             logger.info("Slack connected (Socket Mode)")
         elif not self._signing_secret:
             raise ConfigError(
-                [ConfigProblem("SLACK_SIGNING_SECRET", texts.HTTP_MODE_NEEDS_SIGNING_SECRET)]
+                [ConfigProblem("SLACK_SIGNING_SECRET", errors.HTTP_MODE_NEEDS_SIGNING_SECRET)]
             )
         else:
             logger.info("Slack listening on %s (HTTP mode)", self.settings.http_path)
@@ -262,11 +275,9 @@ class SlackAdapter:
 
     async def _on_command(self, ack: Any, command: dict[str, Any]) -> None:
         """Acknowledge first; a bad command is answered in the ack itself (ephemeral)."""
-        from bot.commands import CommandError, parse_command
-
         invocation = slash_invocation(command)
         if self._handler is None:
-            await ack(response_type="ephemeral", text=texts.NOT_READY)
+            await ack(response_type="ephemeral", text=messages.SLACK_NOT_READY)
             return
         try:
             parsed = parse_command(
@@ -276,10 +287,10 @@ class SlackAdapter:
                 can_manage=invocation.can_manage,
             )
         except CommandError as exc:
-            await ack(response_type="ephemeral", text=texts.usage_error(str(exc), exc.usage))
+            await ack(response_type="ephemeral", text=exc.reply().text)
             return
-        await ack()
         self._spawn(self._answer_command(parsed, invocation.response_url))
+        await ack()
 
     async def _answer_command(self, command: Command, response_url: str | None) -> None:
         assert self._handler is not None
@@ -287,7 +298,7 @@ class SlackAdapter:
             reply = await self._handler.handle_command(command)
         except Exception:
             logger.exception("/ruling %s failed", command.kind)
-            reply = Reply(text=texts.INTERNAL_ERROR, ephemeral=True, is_error=True)
+            reply = Reply(text=messages.INTERNAL_ERROR, ephemeral=True, is_error=True)
         try:
             await self._respond(command.channel, reply, response_url)
         except DeliveryError as exc:
@@ -300,7 +311,10 @@ class SlackAdapter:
             return
         if len(pages) > MAX_RESPONSE_URL_POSTS:
             last = pages[MAX_RESPONSE_URL_POSTS - 1]
-            note = {"type": "context", "elements": [{"type": "mrkdwn", "text": texts.MORE_RESULTS}]}
+            note = {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": messages.SLACK_MORE_RESULTS}],
+            }
             pages = [
                 *pages[: MAX_RESPONSE_URL_POSTS - 1],
                 SlackMessage(last.text, (*last.blocks[:-1], note)),

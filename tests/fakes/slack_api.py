@@ -49,6 +49,12 @@ class FakeSlack:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.extra_routes: list[web.RouteDef] = []
+        # Socket Mode: envelopes sent after `hello` on each connection, acks received by id.
+        self.socket_envelopes: list[dict[str, Any]] = []
+        self.socket_acks: dict[str, dict[str, Any]] = {}
+        self.socket_connections = 0
+        self._sockets: list[web.WebSocketResponse] = []
+        self._acked = asyncio.Condition()
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def __aenter__(self) -> FakeSlack:
@@ -63,6 +69,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response_url)
+        app.router.add_get("/socket", self._socket)
         app.router.add_routes(self.extra_routes)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -71,6 +78,8 @@ class FakeSlack:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
+        for ws in list(self._sockets):
+            await ws.close()
         if self._runner:
             await self._runner.cleanup()
 
@@ -80,6 +89,23 @@ class FakeSlack:
 
     def response_url(self, name: str = "r1") -> str:
         return f"http://127.0.0.1:{self.port}/response/{name}"
+
+    @property
+    def socket_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/socket"
+
+    async def push_envelope(self, envelope: dict[str, Any]) -> None:
+        """Send a Socket Mode envelope on every open connection."""
+        for ws in list(self._sockets):
+            await ws.send_json(envelope)
+
+    async def wait_for_acks(self, *envelope_ids: str, timeout: float = 5.0) -> None:
+        """Wait until every named envelope was acknowledged; raises TimeoutError."""
+        async with self._acked:
+            await asyncio.wait_for(
+                self._acked.wait_for(lambda: all(e in self.socket_acks for e in envelope_ids)),
+                timeout,
+            )
 
     # -- scripting -----------------------------------------------------------------------------
     def fail(
@@ -182,6 +208,21 @@ class FakeSlack:
                 "ts": ts,
                 "message": {"text": data.get("text"), "ts": ts, "bot_id": "B0001"},
             }
+        if method == "oauth.v2.access":
+            return {
+                "ok": True,
+                "app_id": "A0RULING",
+                "authed_user": {"id": "U0ADMIN"},
+                "scope": "commands,chat:write",
+                "token_type": "bot",
+                "access_token": f"xoxb-installed-{data.get('code', 'x')}",
+                "bot_user_id": self.bot_user_id,
+                "team": {"id": "T0NEW", "name": "New Workspace"},
+                "enterprise": None,
+                "is_enterprise_install": False,
+            }
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
         if method == "conversations.replies":
             return {"ok": True, "messages": [], "has_more": False}
         return {"ok": True}
@@ -192,3 +233,33 @@ class FakeSlack:
             Call(f"response_url/{request.match_info['name']}", data, dict(request.headers))
         )
         return web.json_response({"ok": True})
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """A Socket Mode server: `hello`, the scripted envelopes, then acks by envelope_id."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self.socket_connections += 1
+        self._sockets.append(ws)
+        try:
+            await ws.send_json(
+                {
+                    "type": "hello",
+                    "num_connections": 1,
+                    "debug_info": {"host": "fake", "approximate_connection_time": 3600},
+                    "connection_info": {"app_id": "A0RULING"},
+                }
+            )
+            for envelope in self.socket_envelopes:
+                await ws.send_json(envelope)
+            async for message in ws:
+                if message.type != web.WSMsgType.TEXT:
+                    continue
+                data = json.loads(message.data)
+                envelope_id = data.get("envelope_id")
+                if envelope_id:
+                    async with self._acked:
+                        self.socket_acks[envelope_id] = data.get("payload") or {}
+                        self._acked.notify_all()
+        finally:
+            self._sockets.remove(ws)
+        return ws

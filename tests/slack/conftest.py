@@ -108,3 +108,56 @@ def sample_card(number: int = 1, *, title: str | None = None, summary: str | Non
         defendants=("State of Texas",),
     )
     return ruling_card(article, facts)
+
+
+class RecordingHandler:
+    """A small InboundHandler: records what arrives, answers each event id once (as the core
+    does, through the processed-events table), and can be made slow."""
+
+    def __init__(self, db: Database, *, reply=None, delay: float = 0.0) -> None:
+        from bot.models import Reply
+
+        self.db = db
+        self.delay = delay
+        self.reply = reply or Reply(text="", cards=(sample_card(1),))
+        self.commands: list = []
+        self.questions: list = []
+        self.threads: list = []
+
+    async def handle_command(self, command):
+        import asyncio
+
+        self.commands.append(command)
+        await asyncio.sleep(self.delay)
+        return self.reply
+
+    async def handle_question(self, question):
+        from datetime import UTC, datetime
+
+        from bot.models import Reply
+        from bot.store.threads import claim_event
+
+        self.questions.append(question)
+        now = datetime.now(UTC)
+        if question.event_id and not await claim_event(
+            self.db, "slack", question.event_id, now=now
+        ):
+            return None
+        return Reply(text=f"Answer to: {question.text}", evidence=("The judge ruled.",))
+
+    async def thread_opened(self, thread, article_id):
+        self.threads.append((thread, article_id))
+
+
+async def serve(routes) -> tuple[Any, str]:
+    """Run `routes` on a loopback aiohttp server; returns (runner, base URL)."""
+    from aiohttp import web
+
+    app = web.Application()
+    app.add_routes(routes)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return runner, f"http://127.0.0.1:{port}"
