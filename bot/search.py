@@ -14,10 +14,12 @@ import logging
 import math
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
 
 from bot.cards import OUTCOME_LABELS
 from bot.models import Article, Facts
@@ -56,6 +58,9 @@ _EXPANSIONS = {
     "ct": ("court",),
     "fed": ("federal",),
     "scotus": ("supreme", "court"),
+    "dc": ("district", "columbia"),
+    "sdny": ("southern", "district", "new", "york"),
+    "edny": ("eastern", "district", "new", "york"),
 }
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _JOINERS = re.compile(r"(?<=\w)[.'’](?=\w)")
@@ -71,15 +76,28 @@ FIELD_WEIGHTS: dict[str, float] = {
     "outlet": 0.5,
     "text": 0.4,
 }
+# Length normalisation per field: names are short and a long party list is not less about
+# each party, so name fields are normalised gently; the body fully.
+FIELD_B: dict[str, float] = {
+    "judge": 0.3,
+    "party": 0.3,
+    "court": 0.3,
+    "headline": 0.5,
+    "summary": 0.75,
+    "outlet": 0.0,
+    "text": 0.75,
+}
 K1 = 1.2
-B = 0.75
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and join `U.S.`/`O'Neil` into one word each."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return _JOINERS.sub("", plain)
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return _JOINERS.sub("", text.lower())
 
 
 def stem(word: str) -> str:
@@ -93,6 +111,19 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _term(raw: str) -> tuple[str, ...]:
+    """The term(s) one folded word stands for; memoised, as vocabularies are small."""
+    ordinal = _ORDINAL.match(raw)
+    if ordinal:
+        return (ordinal.group(1),)
+    if raw in _ORDINAL_WORDS:
+        return (_ORDINAL_WORDS[raw],)
+    if raw in _EXPANSIONS:
+        return _EXPANSIONS[raw]
+    return (stem(raw),)
+
+
 def tokens(text: str | None, *, keep_stopwords: bool = False) -> list[str]:
     """The normalised terms of `text`, in order (ordinals as digits, abbreviations expanded)."""
     if not text:
@@ -101,15 +132,7 @@ def tokens(text: str | None, *, keep_stopwords: bool = False) -> list[str]:
     for raw in _WORD.findall(fold(text)):
         if not keep_stopwords and raw in STOPWORDS:
             continue
-        ordinal = _ORDINAL.match(raw)
-        if ordinal:
-            out.append(ordinal.group(1))
-        elif raw in _ORDINAL_WORDS:
-            out.append(_ORDINAL_WORDS[raw])
-        elif raw in _EXPANSIONS:
-            out.extend(_EXPANSIONS[raw])
-        else:
-            out.append(stem(raw))
+        out.extend(_term(raw))
     return out
 
 
@@ -164,11 +187,59 @@ def ruling_fields(article: Article, facts: Facts) -> dict[str, list[str]]:
         "judge": tokens(" ".join(j.name for j in facts.judges)),
         "party": tokens(" ".join((*facts.plaintiffs, *facts.defendants, facts.case_name or ""))),
         "court": tokens(facts.court),
-        "headline": tokens(" ".join(p for p in (facts.headline, article.title) if p)),
-        "summary": tokens(" ".join(p for p in (facts.summary, outcome) if p)),
+        "headline": tokens(
+            " ".join(dict.fromkeys(p for p in (facts.headline, article.title) if p))
+        ),
+        "summary": tokens(" ".join(p for p in (facts.summary, outcome, facts.key_quote) if p)),
         "outlet": tokens(article.outlet),
         "text": tokens(article.text[:TEXT_CHARS]),
     }
+
+
+@dataclass(frozen=True, slots=True)
+class RulingTerms:
+    """A ruling's tokenized fields and their term counts, computed once and remembered."""
+
+    fields: dict[str, list[str]]
+    counts: dict[str, Counter[str]]
+
+
+_TERMS_CACHE: OrderedDict[tuple[Any, ...], RulingTerms] = OrderedDict()
+TERMS_CACHE_SIZE = 4096
+
+
+def _terms_key(article: Article, facts: Facts) -> tuple[Any, ...]:
+    return (
+        article.content_hash,
+        article.title,
+        article.outlet,
+        facts.headline,
+        facts.summary,
+        tuple(j.name for j in facts.judges),
+        facts.court,
+        facts.plaintiffs,
+        facts.defendants,
+        facts.case_name,
+        facts.outcome.cls,
+        facts.outcome.motion,
+        facts.key_quote,
+    )
+
+
+def ruling_terms(article: Article, facts: Facts) -> RulingTerms:
+    """`ruling_fields` with counts, from a bounded cache: searches and digests see the same
+    rulings again and again, and tokenizing the body is the expensive part."""
+    key = _terms_key(article, facts)
+    found = _TERMS_CACHE.get(key)
+    if found is not None:
+        _TERMS_CACHE.move_to_end(key)
+        return found
+    fields = ruling_fields(article, facts)
+    found = RulingTerms(fields, {name: Counter(toks) for name, toks in fields.items()})
+    _TERMS_CACHE[key] = found
+    if len(_TERMS_CACHE) > TERMS_CACHE_SIZE:
+        _TERMS_CACHE.popitem(last=False)
+    return found
 
 
 @dataclass(slots=True)
@@ -188,6 +259,7 @@ def rank(
     candidates: Iterable[tuple[Article, Facts]],
     *,
     phrase_fields: Sequence[str] = ("judge", "party", "court", "headline"),
+    boost: Callable[[Article, Facts], float] | None = None,
 ) -> list[Hit]:
     """Score `candidates` against `query_terms` (already tokenized); best first, then newest.
 
@@ -195,28 +267,29 @@ def rank(
     than whole-term matching). With no terms at all, every candidate is kept, newest first.
     """
     terms = list(dict.fromkeys(query_terms))
-    docs = [(a, f, ruling_fields(a, f)) for a, f in candidates]
+    docs = [(a, f, ruling_terms(a, f)) for a, f in candidates]
     if not terms:
         hits = [Hit(a, f, 0.0, 0) for a, f, _ in docs]
         hits.sort(key=lambda h: _when(h.article), reverse=True)
         return hits
     if not docs:
         return []
-    counts = [{name: Counter(toks) for name, toks in fields.items()} for _, _, fields in docs]
     avg_len = {
-        name: max(1.0, sum(len(fields[name]) for _, _, fields in docs) / len(docs))
+        name: max(1.0, sum(len(r.fields[name]) for _, _, r in docs) / len(docs))
         for name in FIELD_WEIGHTS
     }
     # Pseudo-frequency per (doc, term): field tf weighted and length-normalised, summed.
     pseudo: list[dict[str, float]] = []
-    for (_, _, fields), field_counts in zip(docs, counts, strict=True):
+    for _, _, ruling in docs:
+        fields, field_counts = ruling.fields, ruling.counts
         row: dict[str, float] = {}
         for term in terms:
             total = 0.0
             for name, weight in FIELD_WEIGHTS.items():
                 tf = field_counts[name].get(term, 0)
                 if tf:
-                    norm = 1 - B + B * len(fields[name]) / avg_len[name]
+                    b = FIELD_B[name]
+                    norm = 1 - b + b * len(fields[name]) / avg_len[name]
                     total += weight * tf / norm
             if total:
                 row[term] = total
@@ -225,13 +298,17 @@ def rank(
     df = Counter(term for row in pseudo for term in row)
     idf = {t: math.log(1 + (n_docs - df[t] + 0.5) / (df[t] + 0.5)) for t in terms}
     hits: list[Hit] = []
-    for (article, facts, fields), row in zip(docs, pseudo, strict=True):
+    for (article, facts, ruling), row in zip(docs, pseudo, strict=True):
         if not row:
             continue
         score = sum(idf[t] * tf * (K1 + 1) / (K1 + tf) for t, tf in row.items())
         score *= len(row) / len(terms)  # rulings with every term outrank partial matches
-        if len(terms) > 1 and any(contains_phrase(fields[name], terms) for name in phrase_fields):
+        if len(terms) > 1 and any(
+            contains_phrase(ruling.fields[name], terms) for name in phrase_fields
+        ):
             score *= 1.5  # "new york" as a party beats "new" here and "york" there
+        if boost is not None:
+            score *= boost(article, facts)
         hits.append(Hit(article, facts, score, len(row)))
     hits.sort(key=lambda h: (round(h.score, 9), _when(h.article)), reverse=True)
     return hits
@@ -266,7 +343,12 @@ async def search_rulings(
         candidates = await store_articles.rulings_between(db, digestible_only=False, limit=pool)
     if not required.is_empty:
         candidates = [(a, f) for a, f in candidates if required.matches(a, f)]
-    hits = rank(terms, candidates)
+    boost = None
+    if "scotus" in _WORD.findall(fold(named)):
+        # "scotus" reads as "supreme court"; prefer the U.S. one over the states'.
+        scotus = Filter(courts=("scotus",))
+        boost = lambda a, f: 2.0 if scotus.matches(a, f) else 1.0  # noqa: E731
+    hits = rank(terms, candidates, boost=boost)
     return SearchResult(hits=hits[:limit], total=len(hits))
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from bot import messages
 from bot.cards import OUTCOME_LABELS
 from bot.models import Article, Facts
-from bot.search import contains_all, contains_phrase, fold, ruling_fields, tokens
+from bot.search import contains_all, contains_phrase, fold, ruling_terms, tokens
 from summarizer.facts import OUTCOME_CLASSES
 
 logger = logging.getLogger(__name__)
@@ -265,44 +265,8 @@ def _name_matches(value: str, names: Iterable[str]) -> bool:
     return bool(want) and any(contains_all(tokens(name), want) for name in names if name)
 
 
-def _fields_key(article: Article, facts: Facts) -> tuple[Any, ...]:
-    return (
-        article.content_hash,
-        article.title,
-        article.outlet,
-        facts.headline,
-        facts.summary,
-        tuple(j.name for j in facts.judges),
-        facts.court,
-        facts.plaintiffs,
-        facts.defendants,
-        facts.case_name,
-        facts.outcome.cls,
-        facts.outcome.motion,
-        facts.key_quote,
-    )
-
-
-def _topic_fields(article: Article, facts: Facts) -> tuple[tuple[str, ...], ...]:
-    return _cached_topic_fields(_fields_key(article, facts), article, facts)
-
-
-_TOPIC_CACHE: dict[tuple[Any, ...], tuple[tuple[str, ...], ...]] = {}
-_TOPIC_CACHE_MAX = 512
-
-
-def _cached_topic_fields(
-    key: tuple[Any, ...], article: Article, facts: Facts
-) -> tuple[tuple[str, ...], ...]:
-    """Tokenized fields per ruling, remembered: a digest tests each ruling against many filters."""
-    found = _TOPIC_CACHE.get(key)
-    if found is None:
-        fields = ruling_fields(article, facts)
-        found = (*(tuple(v) for v in fields.values()), tuple(tokens(facts.key_quote)))
-        if len(_TOPIC_CACHE) >= _TOPIC_CACHE_MAX:
-            _TOPIC_CACHE.pop(next(iter(_TOPIC_CACHE)))
-        _TOPIC_CACHE[key] = found
-    return found
+def _topic_fields(article: Article, facts: Facts) -> list[list[str]]:
+    return list(ruling_terms(article, facts).fields.values())
 
 
 def parse_filter(query: str, *, strict: bool = True) -> Filter:
