@@ -43,6 +43,9 @@ BOT_SCOPES = (
     "groups:history",
 )
 MAX_RESPONSE_URL_POSTS = 5  # Slack accepts five posts per response_url
+# Answers written at the same time; more wait their turn so that acks (which must arrive
+# within 3 s) never queue behind a burst of searches on the same event loop.
+MAX_CONCURRENT_ANSWERS = 8
 
 
 def _secret(value: Any) -> str | None:
@@ -99,6 +102,7 @@ class SlackAdapter:
         self._auth: AuthorizeResult | None = None
         self._handler: InboundHandler | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._answer_slots = asyncio.Semaphore(MAX_CONCURRENT_ANSWERS)
         self._socket: Any = None
         self.app = self._build_app()
 
@@ -184,6 +188,7 @@ class SlackAdapter:
             await self._socket.close_async()
             self._socket = None
         await self.drain(timeout=5.0)
+        await self.poster.close()
         self._handler = None
 
     async def drain(self, timeout: float | None = None) -> None:
@@ -269,9 +274,13 @@ class SlackAdapter:
 
     # -- inbound -------------------------------------------------------------------------------
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(coro)
+        task = asyncio.get_running_loop().create_task(self._bounded(coro))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _bounded(self, coro: Coroutine[Any, Any, None]) -> None:
+        async with self._answer_slots:
+            await coro
 
     async def _on_command(self, ack: Any, command: dict[str, Any]) -> None:
         """Acknowledge first; a bad command is answered in the ack itself (ephemeral)."""

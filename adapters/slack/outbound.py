@@ -191,6 +191,20 @@ class SlackPoster:
         self.client = client
         self.pacer = pacer
         self.timeout = timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    def session(self) -> aiohttp.ClientSession:
+        """One pooled HTTP session for every outbound call (created inside the running loop)."""
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession()
+            self.client.session = self._session
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+        self.client.session = None
+        self._session = None
 
     async def post(
         self,
@@ -206,6 +220,7 @@ class SlackPoster:
             kwargs["thread_ts"] = thread_ts
         if token:
             kwargs["token"] = token
+        self.session()
         async with self.pacer.slot(channel_id):
             try:
                 response = await self.client.chat_postMessage(**kwargs)
@@ -219,6 +234,7 @@ class SlackPoster:
             response_url,
             timeout=int(max(1, round(self.timeout))),
             retry_handlers=retry_handlers(),
+            session=self.session(),
         )
         try:
             response = await webhook.send(
