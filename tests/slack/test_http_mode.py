@@ -150,3 +150,17 @@ async def test_url_verification_challenge_is_echoed(http_app) -> None:
     response = await _post(session, url, body, sign(body), "application/json")
     assert response.status == 200
     assert (await response.json())["challenge"] == "abc123"
+
+
+async def test_long_answer_uses_at_most_five_response_url_posts(http_app, fake_slack) -> None:
+    from tests.slack.conftest import sample_card
+
+    adapter, handler, session, url = http_app
+    handler.reply = Reply(text="Many rulings", cards=tuple(sample_card(i) for i in range(120)))
+    body = _slash_body(fake_slack, "texas")
+    assert (await _post(session, url, body, sign(body), FORM)).status == 200
+    await adapter.drain()
+    posts = fake_slack.calls_to("response_url/r1")
+    assert len(posts) == 5  # Slack accepts five posts per response_url
+    last = posts[-1].data["blocks"][-1]
+    assert last["type"] == "context" and "left out" in last["elements"][0]["text"]
