@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -315,13 +315,52 @@ def rank(
 
 
 @dataclass(slots=True)
+class Story:
+    """One ruling as shown: its best report, plus other outlets' reports of the same story."""
+
+    hit: Hit
+    also: list[Article]
+
+
+def distinct_stories(hits: Sequence[Hit], *, limit: int, window: timedelta) -> list[Story]:
+    """The first `limit` different stories among ranked `hits`, duplicates folded into "also".
+
+    Several outlets report one ruling; showing it three times would crowd out the others.
+    Only the first few times `limit` hits are compared, so a long result list stays cheap.
+    """
+    from bot.digest.similarity import same_story, shingles
+
+    stories: list[tuple[Story, frozenset[int]]] = []
+    for hit in hits[: max(limit * 4, 20)]:
+        mine = (hit.article, hit.facts, shingles(f"{hit.article.title} {hit.article.text}"))
+        for story, theirs in stories:
+            lead = (story.hit.article, story.hit.facts, theirs)
+            if same_story(lead, mine, window):
+                story.also.append(hit.article)
+                break
+        else:
+            if len(stories) < limit:
+                stories.append((Story(hit, []), mine[2]))
+    return [story for story, _ in stories]
+
+
+@dataclass(slots=True)
 class SearchResult:
-    hits: list[Hit]  # best first, at most the limit asked for
-    total: int  # how many rulings matched in all
+    stories: list[Story]  # best first, at most the limit asked for
+    total: int  # how many reports matched in all
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [story.hit for story in self.stories]
 
 
 async def search_rulings(
-    db: Database, query: str, *, limit: int = 5, pool: int = 400
+    db: Database,
+    query: str,
+    *,
+    limit: int = 5,
+    pool: int = 400,
+    merge_window: timedelta = timedelta(days=4),
 ) -> SearchResult:
     """Stored rulings matching `query`: words are ranked, `key:value` filters must hold.
 
@@ -349,10 +388,13 @@ async def search_rulings(
         scotus = Filter(courts=("scotus",))
         boost = lambda a, f: 2.0 if scotus.matches(a, f) else 1.0  # noqa: E731
     hits = rank(terms, candidates, boost=boost)
-    return SearchResult(hits=hits[:limit], total=len(hits))
+    stories = distinct_stories(hits, limit=limit, window=merge_window)
+    return SearchResult(stories=stories, total=len(hits))
 
 
-async def latest_rulings(db: Database, *, limit: int = 5, pool: int = 50) -> list[Hit]:
+async def latest_rulings(
+    db: Database, *, limit: int = 5, pool: int = 50, merge_window: timedelta = timedelta(days=4)
+) -> list[Story]:
     """The newest stored rulings by publication time (fetch time when a page gives none)."""
     rows = await store_articles.rulings_between(db, digestible_only=False, limit=pool)
-    return rank([], rows)[:limit]
+    return distinct_stories(rank([], rows), limit=limit, window=merge_window)

@@ -15,8 +15,8 @@ from bot import messages
 from bot.cards import ruling_card
 from bot.clock import Clock
 from bot.commands.parse import CommandError, normalize_time, resolve_timezone
-from bot.models import Command, CommandKind, Reply
-from bot.search import latest_rulings, search_rulings
+from bot.models import Card, Command, CommandKind, Reply
+from bot.search import Story, latest_rulings, search_rulings
 from bot.settings import Settings, parse_hhmm
 from bot.store import Database
 from bot.store import channels as store_channels
@@ -51,6 +51,14 @@ def next_run(hhmm: str, timezone: str, now: datetime) -> datetime:
     raise AssertionError("unreachable: a local time recurs within two days")  # pragma: no cover
 
 
+def _window(settings: Settings) -> timedelta:
+    return timedelta(days=settings.digest.merge_window_days)
+
+
+def _cards(stories: list[Story]) -> tuple[Card, ...]:
+    return tuple(ruling_card(s.hit.article, s.hit.facts, also=s.also or None) for s in stories)
+
+
 def _when(moment: datetime) -> str:
     return moment.strftime("%a %b %d, %H:%M %Z")
 
@@ -69,13 +77,15 @@ async def _help(command: Command, db: Database, settings: Settings, clock: Clock
 
 
 async def _latest(command: Command, db: Database, settings: Settings, clock: Clock) -> Reply:
-    hits = await latest_rulings(db, limit=LATEST_COUNT)
-    if not hits:
+    stories = await latest_rulings(db, limit=LATEST_COUNT, merge_window=_window(settings))
+    if not stories:
         return _info(messages.NO_RULINGS_YET)
     header = (
-        messages.LATEST_ONE if len(hits) == 1 else messages.LATEST_HEADER.format(count=len(hits))
+        messages.LATEST_ONE
+        if len(stories) == 1
+        else messages.LATEST_HEADER.format(count=len(stories))
     )
-    return Reply(text=header, cards=tuple(ruling_card(h.article, h.facts) for h in hits))
+    return Reply(text=header, cards=_cards(stories))
 
 
 async def _search(command: Command, db: Database, settings: Settings, clock: Clock) -> Reply:
@@ -83,19 +93,19 @@ async def _search(command: Command, db: Database, settings: Settings, clock: Clo
     if not query:
         return await _latest(command, db, settings, clock)
     try:
-        result = await search_rulings(db, query, limit=SEARCH_COUNT)
+        result = await search_rulings(db, query, limit=SEARCH_COUNT, merge_window=_window(settings))
     except FilterError as exc:
         raise CommandError(str(exc), messages.USAGE_SEARCH) from None
-    if not result.hits:
+    if not result.stories:
         return _info(messages.NO_MATCH.format(query=query))
-    shown = len(result.hits)
+    shown = len(result.stories)
     if result.total == 1:
         header = messages.SEARCH_HEADER_ONE.format(query=query)
     elif shown == result.total:
         header = messages.SEARCH_HEADER_ALL.format(total=result.total, query=query)
     else:
         header = messages.SEARCH_HEADER.format(shown=shown, total=result.total, query=query)
-    return Reply(text=header, cards=tuple(ruling_card(h.article, h.facts) for h in result.hits))
+    return Reply(text=header, cards=_cards(result.stories))
 
 
 async def _summarize_url(command: Command, db: Database, settings: Settings, clock: Clock) -> Reply:

@@ -231,3 +231,34 @@ async def test_digest_changes_need_manage_channels(core: Core, any_db: Database)
     channel = await get_channel(any_db, CHANNEL)
     assert channel is not None
     assert (channel.digest_time, channel.timezone) == ("07:15", "Europe/Berlin")
+
+
+async def test_one_story_from_several_outlets_is_one_card_naming_the_others(
+    core: Core, any_db: Database
+) -> None:
+    story = dict(
+        judges=("Elena Rivera",),
+        court="U.S. District Court for the District of Oregon",
+        plaintiffs=("Oregon Trail Riders",),
+        defendants=("Bureau of Land Management",),
+        outcome="blocked",
+    )
+    wire, wire_facts = make_ruling("wire", title="Judge Rivera blocks trail closure", **story)
+    local, local_facts = make_ruling(
+        "local", title="Trail closure halted by Rivera", when=NOW, **story
+    )
+    local.outlet = "Valley Gazette"
+    other, other_facts = make_ruling(
+        "other", title="Judge Rivera denies bail", judges=("Elena Rivera",), outcome="denied"
+    )
+    for article, facts in ((wire, wire_facts), (local, local_facts), (other, other_facts)):
+        await store_ruling(any_db, article, facts)
+
+    for text in ("", "rivera"):
+        reply = await run(core, text)
+        assert len(reply.cards) == 2
+        merged = [c for c in reply.cards if "also reported by" in (c.context or "")]
+        assert len(merged) == 1
+        assert "Example News" in (merged[0].context or "") or "Valley Gazette" in (
+            merged[0].context or ""
+        )
