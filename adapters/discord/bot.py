@@ -98,7 +98,8 @@ class DiscordAdapter:
         self.settings = settings
         self.db = db
         self.clock = clock or SystemClock()
-        self.defer_after = defer_after  # answer directly if the core is this quick, else defer
+        # Answer directly when the core is this quick, else defer (Discord allows 3 s); 0: always.
+        self.defer_after = defer_after
         self._token = token
         self._endpoints = Endpoints(settings.api_url, settings.gateway_url)
         self._handler: InboundHandler | None = None
@@ -288,8 +289,8 @@ class DiscordAdapter:
         assert self._handler is not None
         work = asyncio.ensure_future(self._handler.handle_command(command))
         deferred = False
-        done, _ = await asyncio.wait({work}, timeout=self.defer_after)
-        if not done:
+        quick = self.defer_after > 0 and (await asyncio.wait({work}, timeout=self.defer_after))[0]
+        if not quick:
             await interaction.response.defer(thinking=True)
             deferred = True
         try:
