@@ -10,21 +10,23 @@ INVITE_BASE = "https://discord.com/oauth2/authorize"
 SCOPES = ("bot", "applications.commands")
 
 
-def bot_permissions() -> discord.Permissions:
-    """What the bot does and nothing more.
+# (discord.py flag, the name Discord's UI shows): what the bot does and nothing more.
+USED_PERMISSIONS = (
+    ("view_channel", "View Channel"),  # see the channel and its threads
+    ("send_messages", "Send Messages"),  # digests and notices
+    ("embed_links", "Embed Links"),  # ruling cards
+    ("create_public_threads", "Create Public Threads"),  # one thread per ruling
+    ("send_messages_in_threads", "Send Messages in Threads"),  # answers
+    ("read_message_history", "Read Message History"),  # answers reply to the question asked
+)
 
-    View Channel (see the channel and its threads), Send Messages (digests, notices),
-    Embed Links (ruling cards), Create Public Threads (one thread per ruling), Send Messages in
-    Threads (answers), Read Message History (replies to our messages resolve to them).
-    """
-    return discord.Permissions(
-        view_channel=True,
-        send_messages=True,
-        embed_links=True,
-        create_public_threads=True,
-        send_messages_in_threads=True,
-        read_message_history=True,
-    )
+
+def bot_permissions() -> discord.Permissions:
+    return discord.Permissions(**{flag: True for flag, _ in USED_PERMISSIONS})
+
+
+def permission_names() -> list[str]:
+    return [label for _, label in USED_PERMISSIONS]
 
 
 def invite_url(client_id: int | str) -> str:
