@@ -20,8 +20,9 @@ from bot.models import Article, Card, ChannelRef, Facts, Judge, Outcome, Questio
 from bot.ports import ChatAdapter, DeliveryError
 from bot.settings import DiscordSettings, Secrets, Settings
 from bot.store import Database
-from bot.store.articles import content_hash, save_article, save_facts
+from bot.store.articles import content_hash, get_article, save_article, save_facts
 from bot.store.channels import get_channel
+from bot.store.schema import articles
 from bot.store.threads import thread_article
 from tests.fakes.discord_api import EPHEMERAL, FakeDiscord, check_message_limits
 
@@ -499,3 +500,52 @@ async def test_ask_button_opens_a_modal_whose_question_names_the_ruling(
     assert (question.text, question.article_id) == ("Who sued?", 1)
     assert answer[0].json["flags"] & EPHEMERAL
     assert answer[0].json["content"].startswith("answer to Who sued?")
+
+
+# -- end to end with the core ------------------------------------------------------------------
+
+
+async def test_question_in_a_digest_thread_is_answered_by_the_core(
+    fake: FakeDiscord, started: list[DiscordAdapter], sqlite_db: Database, tmp_path: Path
+) -> None:
+    article_id = await store_ruling(sqlite_db, 3)
+    adapter = await start(fake, started, core(sqlite_db, tmp_path), sqlite_db)
+    sent = await adapter.send(CHANNEL, Reply(text="fallback", cards=(card(article_id),)))
+    assert sent.thread is not None
+    assert await thread_article(sqlite_db, sent.thread) is not None
+    thread_id = int(sent.thread.thread_id)
+    await fake.wait_for(lambda f: adapter.client.get_channel(thread_id) is not None)
+    asked = await fake.user_says(thread_id, "who sued?", mention_bot=True)
+    answers = await fake.wait_for(lambda f: f.calls_to("POST", rf"/channels/{thread_id}/messages"))
+    assert "Texas" in answers[0].json["content"]
+    # The same MESSAGE_CREATE delivered again is not answered twice.
+    await fake.dispatch("MESSAGE_CREATE", {**asked, "member": {"roles": [], "flags": 0}})
+    await fake.user_says(thread_id, "what did the judge do?", mention_bot=True)
+    await fake.wait_for(lambda f: len(f.calls_to("POST", rf"/channels/{thread_id}/messages")) == 2)
+    await asyncio.sleep(0.05)
+    assert len(fake.calls_to("POST", rf"/channels/{thread_id}/messages")) == 2
+
+
+async def test_question_about_a_deleted_ruling_gets_a_clear_private_message(
+    fake: FakeDiscord, started: list[DiscordAdapter], sqlite_db: Database, tmp_path: Path
+) -> None:
+    gone = await store_ruling(sqlite_db, 4)
+    kept = await store_ruling(sqlite_db, 5)
+    adapter = await start(fake, started, core(sqlite_db, tmp_path), sqlite_db)
+    sent = await adapter.send(CHANNEL, Reply(text="fallback", cards=(card(gone),)))
+    message = fake.messages[int(sent.message_id)]
+    async with sqlite_db.begin() as conn:
+        await conn.execute(articles.delete().where(articles.c.id == gone))
+    submit = fake.modal_submit(
+        f"rulingbot:askmodal:{gone}", {"question": "Who sued?"}, channel_id=2001
+    )
+    submit["message"] = message
+    # The modal must have been opened by this client for discord.py to route its submit.
+    custom_id = message["components"][0]["components"][0]["custom_id"]
+    await fake.dispatch("INTERACTION_CREATE", fake.button_click(custom_id, message))
+    await fake.wait_for(lambda f: callbacks(f))
+    await fake.dispatch("INTERACTION_CREATE", submit)
+    answer = await fake.wait_for(lambda f: f.calls_to("POST", r"/webhooks/900/[^/]+"))
+    assert answer[0].json["flags"] & EPHEMERAL
+    assert answer[0].json["content"] == messages.FOLLOWUP_ARTICLE_GONE
+    assert await get_article(sqlite_db, kept) is not None
