@@ -17,7 +17,7 @@ from bot.clock import Clock
 from bot.commands.parse import CommandError, normalize_time, resolve_timezone
 from bot.models import Card, Command, CommandKind, Reply
 from bot.search import Story, latest_rulings, search_rulings
-from bot.settings import Settings, parse_hhmm
+from bot.settings import Settings
 from bot.store import Database
 from bot.store import channels as store_channels
 from bot.subscriptions import OUTCOME_CHOICES, Filter, FilterError, parse_filter
@@ -38,17 +38,12 @@ def _refusal(text: str) -> Reply:
 
 
 def next_run(hhmm: str, timezone: str, now: datetime) -> datetime:
-    """The next local `hhmm` in `timezone` strictly after `now` (DST-aware wall-clock time)."""
-    zone = ZoneInfo(timezone)
-    hour, minute = parse_hhmm(hhmm)
-    local_now = now.astimezone(zone)
-    day = local_now.date()
-    for offset in (0, 1, 2):
-        candidate = datetime.combine(day + timedelta(days=offset), datetime.min.time(), zone)
-        candidate = candidate.replace(hour=hour, minute=minute)
-        if candidate > local_now:
-            return candidate
-    raise AssertionError("unreachable: a local time recurs within two days")  # pragma: no cover
+    """The next digest instant, in the channel's local time, exactly as the scheduler sees it."""
+    from bot.scheduler import next_digest_at  # the scheduler's rule, not a second opinion
+
+    at = next_digest_at(hhmm, timezone, now)
+    assert at is not None  # hhmm is set
+    return at.astimezone(ZoneInfo(timezone))
 
 
 def _window(settings: Settings) -> timedelta:

@@ -262,3 +262,12 @@ async def test_one_story_from_several_outlets_is_one_card_naming_the_others(
         assert "Example News" in (merged[0].context or "") or "Valley Gazette" in (
             merged[0].context or ""
         )
+
+
+async def test_the_confirmation_names_the_next_digest_across_a_dst_change(any_db: Database) -> None:
+    # Saturday 09:00 CST; clocks spring forward overnight, so Sunday's 08:00 is CDT.
+    core = Core(
+        any_db, Settings(feed_catalog=""), FakeClock(datetime(2026, 3, 7, 15, 0, tzinfo=UTC))
+    )
+    reply = await run(core, "digest 8am America/Chicago")
+    assert "(next: Sun Mar 08, 08:00 CDT)" in reply.text
