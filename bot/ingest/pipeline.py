@@ -13,7 +13,7 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractAsyncContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urljoin, urlsplit
@@ -81,6 +81,14 @@ def _timed(report: PollReport, stage: str) -> Iterator[None]:
         report.timings[stage] += time.perf_counter() - start
 
 
+class _NoLock:
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
 def _is_html(result: FetchResult) -> bool:
     ctype = (result.content_type or "").split(";", 1)[0].strip().lower()
     return ctype in HTML_TYPES
@@ -99,6 +107,13 @@ class _Poll:
         self.fetcher = fetcher
         self.now = now
         self.report = PollReport()
+        # Items in flight across all feeds: bounds memory and database contention on big polls.
+        self._item_slots = asyncio.Semaphore(settings.fetch.concurrency)
+        # SQLite has one writer: queueing writes here is faster than SQLite's sleeping busy
+        # handler. PostgreSQL takes them concurrently.
+        self._writes: AbstractAsyncContextManager[object] = (
+            asyncio.Lock() if not db.is_postgres else _NoLock()
+        )
 
     async def poll(self, feed: FeedRow) -> None:
         try:
@@ -170,7 +185,8 @@ class _Poll:
         self, feed: FeedRow, item: FeedItem, feed_url: str, outlet: str, *, digestible: bool
     ) -> bool:
         try:
-            return await self._store_item(feed, item, feed_url, outlet, digestible=digestible)
+            async with self._item_slots:
+                return await self._store_item(feed, item, feed_url, outlet, digestible=digestible)
         except Exception:  # one bad item never costs the feed its other items
             logger.exception("feed %s: item %r failed", feed.label, item.link)
             return False
@@ -193,9 +209,10 @@ class _Poll:
             self.report.known_articles += 1
             return False
         text, extract_error = item.content, None
+        shown_url = canonical  # what cards link to: the story without tracking parameters
         if self.settings.fetch.fetch_pages:
             try:
-                page_text, canonical = await self._page(link)
+                page_text, canonical, shown_url = await self._page(link)
             except (FetchError, ExtractError) as exc:
                 extract_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             else:
@@ -209,7 +226,7 @@ class _Poll:
             text = item.title
             extract_error = extract_error or "no text in the page or the feed item"
         article = Article(
-            url=link,
+            url=shown_url,
             canonical_url=canonical,
             title=item.title,
             text=text,
@@ -219,19 +236,21 @@ class _Poll:
             fetched_at=self.now,
             feed_id=feed.id,
         )
-        with _timed(self.report, "store"):
-            saved = await save_article(
-                self.db, article, digestible=digestible, extract_error=extract_error
-            )
-        if not saved.created:
-            self.report.known_articles += 1
-            return False
-        with _timed(self.report, "summarize"):
-            await ensure_facts(self.db, saved.article, settings=self.settings, now=self.now)
+        async with self._writes:
+            with _timed(self.report, "store"):
+                saved = await save_article(
+                    self.db, article, digestible=digestible, extract_error=extract_error
+                )
+            if not saved.created:
+                self.report.known_articles += 1
+                return False
+            with _timed(self.report, "summarize"):
+                await ensure_facts(self.db, saved.article, settings=self.settings, now=self.now)
         return True
 
-    async def _page(self, link: str) -> tuple[str, str]:
-        """(text, canonical URL) of an article page; raises FetchError or ExtractError."""
+    async def _page(self, link: str) -> tuple[str, str, str]:
+        """(text, canonical URL, cleaned final URL) of an article page; raises FetchError or
+        ExtractError."""
         with _timed(self.report, "fetch"):
             page = await self.fetcher.fetch(link, accept=PAGE_ACCEPT)
         if not _is_html(page):
@@ -239,7 +258,7 @@ class _Poll:
         with _timed(self.report, "extract"):
             extracted = extract_page(page.body, url=page.url)
         canonical = resolve_canonical(page.url, extracted.canonical_href) or canonicalize(page.url)
-        return extracted.text, canonical
+        return extracted.text, canonical, canonicalize(page.url)
 
 
 async def poll_feeds(
@@ -316,7 +335,7 @@ async def fetch_article_url(
     if known is not None:
         return known, await ensure_facts(db, known, settings=settings, now=now)
     article = Article(
-        url=url,
+        url=canonicalize(page.url),
         canonical_url=canonical,
         title=extracted.title or url,
         text=extracted.text,

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import gzip as gzip_module
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -223,3 +226,20 @@ def article_page(
         + (f'<section id="comments" class="comments">{comment_html}</section>' if comments else "")
         + "<footer>Copyright Test News</footer></body></html>"
     )
+
+
+@contextmanager
+def serve_in_thread(server: FeedServer) -> Iterator[FeedServer]:
+    """Run `server` on its own event loop in a thread, for code that calls asyncio.run itself
+    (the CLI under typer's CliRunner)."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="feed-server", daemon=True)
+    thread.start()
+    asyncio.run_coroutine_threadsafe(server.start(), loop).result(10)
+    try:
+        yield server
+    finally:
+        asyncio.run_coroutine_threadsafe(server.stop(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()

@@ -44,6 +44,7 @@ async def test_same_story_in_two_feeds_with_trackers_is_stored_once(
     rows = await article_rows(any_db)
     assert (report.ok, report.failed, report.new_articles) == (2, 0, 1)
     assert [r["canonical_url"] for r in rows] == [link]
+    assert rows[0]["url"] == link  # cards link to the story, not to a tracking URL
     assert "granted a preliminary injunction" in rows[0]["text"]
     assert server.hits("/story") <= 2  # each feed may fetch it once at most, stored once
     async with any_db.connect() as conn:
