@@ -14,7 +14,7 @@ from bot.settings import FetchSettings
 from bot.store import Database
 from bot.store.feeds import list_feeds
 from bot.store.schema import articles, facts
-from tests.fakes.feed_server import FeedServer, Item, article_page, rss
+from tests.fakes.feed_server import FeedServer, Item, article_page, atom, rss
 from tests.ingest.conftest import make_settings
 
 RULING = [
@@ -221,3 +221,27 @@ async def test_injected_fetcher_is_used_and_left_open(
     clock.advance(timedelta(hours=1).total_seconds())
     assert (await poll_feeds(sqlite_db, settings, clock=clock, fetcher=fetcher)).ok == 1
     await fetcher.aclose()
+
+
+async def test_feeds_in_any_shape_are_read_and_their_items_stored(
+    any_db: Database, server: FeedServer, clock: FakeClock
+) -> None:
+    cp1252 = rss(
+        [Item("Court’s “final” word — café", server.url("/a"), "Texte")], encoding="cp1252"
+    )
+    broken = rss([Item("Readable ruling", server.url("/b"), "The court ruled.")]).replace(
+        b"</channel></rss>", b"<item><title>cut & off"
+    )
+    urls = [
+        server.add("/cp1252.xml", cp1252, content_type="text/xml"),
+        server.add("/broken.xml", broken),
+        server.add("/gz.xml", rss([Item("Zipped ruling", server.url("/c"), "Gz.")]), gzip=True),
+        server.add("/atom.xml", atom([Item("Atom ruling", server.url("/d"), "Atom text.")])),
+    ]
+    report = await poll_feeds(any_db, make_settings(urls, fetch_pages=False), clock=clock)
+    titles = sorted(r["title"] for r in await article_rows(any_db))
+    assert report.ok == 4 and report.failed == 0
+    assert titles == sorted(
+        ["Court’s “final” word — café", "Readable ruling", "Zipped ruling", "Atom ruling"]
+    )
+    assert any("malformed XML" in w for w in report.warnings)
