@@ -1,15 +1,216 @@
-"""Rule-based extractor (placeholder until the rules backend lands; see summarizer issue)."""
+"""The default backend: deterministic, offline rules that turn an article into grounded facts."""
 
 from __future__ import annotations
 
+import logging
+import re
 from datetime import datetime
 
-from summarizer.facts import Facts
+from summarizer import dates
+from summarizer.case import find_caption, find_docket
+from summarizer.courts import decide_level, select_court
+from summarizer.facts import Facts, Judge
+from summarizer.judges import select_judges
+from summarizer.names import surname
+from summarizer.outcome import (
+    Event,
+    build_outcome,
+    find_motion,
+    lead_events,
+    lead_sentences,
+    more_events,
+    resolve_class,
+)
+from summarizer.parties import extract_parties
+from summarizer.quotes import find_key_quote
+from summarizer.ruling import is_ruling
+from summarizer.summary import build_summary
+from summarizer.text import Doc, prepare
+
+logger = logging.getLogger(__name__)
 
 EXTRACTOR_NAME = "rules"
-EXTRACTOR_VERSION = "0"
+EXTRACTOR_VERSION = "1"
+
+_CRIMINAL_LEAD = re.compile(r"\b(?:sentenc|convict|pleaded guilty|prosecut)", re.I)
 
 
 def summarize(text: str, *, title: str | None = None, published: datetime | None = None) -> Facts:
-    """Return the facts of the ruling the article reports."""
-    return Facts(is_ruling=False, headline=title, summary="")
+    """Return the facts of the ruling the article reports; never raises on odd input."""
+    doc = prepare(text or "", title)
+    headline = doc.headline.text if doc.headline else (title or None)
+    fallback = _lead_summary(doc)
+    if not doc.sentences and doc.headline is None:
+        return Facts(is_ruling=False, headline=headline, summary="")
+    level = decide_level(doc)
+    lead = lead_events(doc)
+    judge_hits = select_judges(doc, level)
+    judges = [j for j, _ in judge_hits]
+    later = more_events(doc, [surname(j.name) for j in judges])
+    if not is_ruling(doc, lead, later, bool(judges)):
+        return Facts(is_ruling=False, headline=headline, summary=fallback)
+
+    evidence: dict[str, str] = {}
+    if judge_hits:
+        evidence["judges"] = judge_hits[0][1]
+    caption = find_caption(doc)
+    lead_text = " ".join(s.norm for s in doc.sentences[:4])
+    criminal = bool(_CRIMINAL_LEAD.search((doc.headline.norm if doc.headline else "") + lead_text))
+    parties = extract_parties(doc, caption[0] if caption else None, criminal)
+    evidence.update(parties.evidence)
+
+    events = lead or later
+    cls, decisive = resolve_class(events, parties.plaintiffs, parties.defendants)
+    if cls is None and lead and later:
+        cls, decisive = resolve_class(later, parties.plaintiffs, parties.defendants)
+    text_event = _text_event(events, decisive)
+
+    event_sentences = [e.sentence for e in events if not e.sentence.is_headline]
+    judge_sentences = [ev for _, ev in judge_hits]
+    court_hit = select_court(doc, level, judge_sentences + [s.text for s in event_sentences])
+    court = court_hit[0] if court_hit else None
+    if court_hit:
+        evidence["court"] = court_hit[1]
+
+    motion_sources = _unique(
+        event_sentences
+        + [s for s in doc.sentences if s.text in judge_sentences]
+        + [e.sentence for e in later]
+    )
+    motion_hit = find_motion(motion_sources)
+    motion = motion_hit[0] if motion_hit else None
+    outcome = build_outcome(cls, text_event, motion)
+    if text_event is not None and cls is not None:
+        evidence["outcome"] = text_event.sentence.text
+
+    decision_date = _decision_date(events, decisive, published, doc, judge_sentences)
+    if decision_date:
+        evidence["decision_date"] = decision_date[1]
+
+    quote_hit = find_key_quote(doc, [j.name for j in judges])
+    if quote_hit:
+        evidence["key_quote"] = quote_hit[1]
+    if caption:
+        evidence["case_name"] = caption[1]
+    docket = find_docket(doc)
+    if docket:
+        evidence["docket"] = docket[1]
+
+    summary = build_summary(
+        judges, court, level, outcome, parties.plaintiffs, parties.defendants, fallback
+    )
+    facts = Facts(
+        is_ruling=True,
+        headline=headline,
+        summary=summary,
+        judges=tuple(judges),
+        court=court,
+        outcome=outcome,
+        plaintiffs=tuple(parties.plaintiffs),
+        defendants=tuple(parties.defendants),
+        case_name=caption[0] if caption else None,
+        docket=docket[0] if docket else None,
+        decision_date=decision_date[0] if decision_date else None,
+        key_quote=quote_hit[0] if quote_hit else None,
+        evidence=evidence,
+    )
+    return ground(facts, doc)
+
+
+def _unique(sentences: list) -> list:  # type: ignore[type-arg]
+    seen: set[int] = set()
+    out = []
+    for s in sentences:
+        if id(s) not in seen:
+            seen.add(id(s))
+            out.append(s)
+    return out
+
+
+def _text_event(events: list[Event], decisive: Event | None) -> Event | None:
+    """Prefer a body sentence's wording of the decisive class over the headline's."""
+    if decisive is None:
+        return None
+    if decisive.sentence.is_headline:
+        for ev in events:
+            if ev.cls == decisive.cls and not ev.sentence.is_headline:
+                return ev
+    return decisive
+
+
+def _decision_date(
+    events: list[Event],
+    decisive: Event | None,
+    published: datetime | None,
+    doc: Doc,
+    judge_sentences: list[str],
+) -> tuple[str, str] | None:
+    """The date printed nearest the decisive verb; "today" (often the press release's own day)
+    only when nothing more specific is printed; then the judge's and the lead's sentences."""
+    ordered = ([decisive] if decisive else []) + [e for e in events if e is not decisive]
+    found: list[tuple[str, str]] = []
+    for ev in ordered:
+        if ev.sentence.is_headline:
+            continue
+        printed = dates.find_date(ev.sentence.norm, ev.sentence.text, ev.start)
+        if printed:
+            found.append((printed, ev.sentence.text))
+    if not found:
+        for sent in [s for s in doc.sentences if s.text in judge_sentences] + lead_sentences(doc):
+            printed = dates.find_date(sent.norm, sent.text, 0)
+            if printed:
+                found.append((printed, sent.text))
+                break
+    if not found:
+        return None
+    specific = [f for f in found if f[0].lower() not in ("today", "tonight")]
+    printed, sentence = (specific or found)[0]
+    return dates.resolve(printed, published), sentence
+
+
+def _lead_summary(doc: Doc) -> str:
+    for sent in doc.sentences[:3]:
+        if len(sent.text) >= 40 and sent.text[-1:] in ".!\"'”’":
+            return sent.text if len(sent.text) <= 400 else sent.text[:397].rsplit(" ", 1)[0] + "…"
+    return doc.headline.text if doc.headline else ""
+
+
+def ground(facts: Facts, doc: Doc) -> Facts:
+    """Drop any judge, party, quote or caption that does not occur in the article as printed."""
+    printed = doc.raw_text + "\n" + (doc.headline.text if doc.headline else "")
+
+    def ok(value: str | None) -> bool:
+        return bool(value) and value in printed  # type: ignore[operator]
+
+    judges = tuple(j for j in facts.judges if ok(j.name))
+    plaintiffs = tuple(p for p in facts.plaintiffs if ok(p))
+    defendants = tuple(d for d in facts.defendants if ok(d))
+    evidence = dict(facts.evidence)
+    for key, present in (
+        ("judges", judges),
+        ("plaintiffs", plaintiffs),
+        ("defendants", defendants),
+    ):
+        if not present:
+            evidence.pop(key, None)
+    quote = facts.key_quote if ok(facts.key_quote) else None
+    case_name = facts.case_name if ok(facts.case_name) else None
+    docket = facts.docket if ok(facts.docket) else None
+    for key, value in (("key_quote", quote), ("case_name", case_name), ("docket", docket)):
+        if value is None:
+            evidence.pop(key, None)
+    return Facts(
+        is_ruling=facts.is_ruling,
+        headline=facts.headline,
+        summary=facts.summary,
+        judges=tuple(Judge(j.name, j.title) for j in judges),
+        court=facts.court,
+        outcome=facts.outcome,
+        plaintiffs=plaintiffs,
+        defendants=defendants,
+        case_name=case_name,
+        docket=docket,
+        decision_date=facts.decision_date,
+        key_quote=quote,
+        evidence=evidence,
+    )

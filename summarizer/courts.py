@@ -1,0 +1,248 @@
+"""The deciding court (normalised where the article makes it derivable) and the court's level."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer import tables
+from summarizer.text import Doc, Sentence
+
+U, L = tables.UPPER, tables.LOWER
+_ORD = "|".join(tables.ORDINALS)
+_NUM_ORD = r"\d{1,2}(?:st|nd|rd|th)"
+_PLACE = rf"[{U}][{L}]+(?: [{U}][{L}]+){{0,2}}"
+_DIVISION = r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
+
+# (pattern, kind, level, rank). Higher rank = more formal, preferred when several name one court.
+_COURT_PATTERNS: tuple[tuple[str, str, int], ...] = (
+    (rf"U\.S\. District Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)", "trial", 9),
+    (rf"U\.S\. Bankruptcy Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)", "trial", 9),
+    (rf"U\.S\. District Court in {_PLACE}", "trial", 6),
+    (
+        rf"U\.S\. Court of Appeals for the (?:{_ORD}|{_NUM_ORD}|District of Columbia|D\.C\."
+        r"|Federal)"
+        r" Circuit",
+        "appellate",
+        9,
+    ),
+    (rf"(?:{_NUM_ORD}|{_ORD}) U\.S\. Circuit Court of Appeals", "appellate", 7),
+    (r"Supreme Court of the United States", "supreme", 9),
+    (rf"Supreme Court of (?:{tables.US_STATES})", "supreme", 9),
+    (r"U\.S\. Supreme Court", "supreme", 8),
+    (rf"(?:{tables.US_STATES}) Supreme Court", "supreme", 8),
+    (rf"(?:{tables.US_STATES}) Court of Appeals?", "appellate", 7),
+    (rf"(?:{tables.US_STATES}) Court of Criminal Appeals", "supreme", 8),
+    (rf"(?:{tables.US_STATES}) Appellate Court", "appellate", 7),
+    (rf"Appellate Division(?: of the {_PLACE} Supreme Court)?", "appellate", 6),
+    (rf"(?:{_ORD}|{_NUM_ORD}) (?:District )?Court of Appeals?", "appellate", 5),
+    (
+        rf"(?:[{U}][{L}]+ ){{1,3}}County (?:Circuit|District|Superior|Chancery|Probate|Family|"
+        r"Juvenile|Municipal|State|Criminal|Civil) Court",
+        "trial",
+        8,
+    ),
+    (rf"(?:[{U}][{L}]+ ){{1,3}}County Court of Common Pleas", "trial", 8),
+    (rf"(?:[{U}][{L}]+ ){{1,3}}Chancery Court", "trial", 7),
+    (r"Court of Chancery", "trial", 7),
+    (rf"(?:{tables.US_STATES}) (?:Superior|Circuit|District|Chancery) Court", "trial", 7),
+    (r"U\.S\. Court of International Trade", "trial", 8),
+    (r"U\.S\. Court of Federal Claims", "trial", 8),
+    (r"U\.S\. Tax Court", "trial", 8),
+    (rf"federal court in {_PLACE}", "trial", 3),
+    (rf"state court in {_PLACE}", "trial", 3),
+)
+_COMPILED = [(re.compile(p), kind, rank) for p, kind, rank in _COURT_PATTERNS]
+_SHORT_CIRCUIT = re.compile(
+    rf"\b(?:the )?(?P<ord>{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circuit\b(?! Court)"
+)
+_DISTRICT_ONLY = re.compile(
+    rf"(?:Judge [^.;]{{3,40}}? of|in) the (?P<div>(?:Northern|Southern|Eastern|Western|Middle|"
+    rf"Central) District of (?:{tables.US_STATES}))"
+)
+_FEDERAL_JUDGE_IN = re.compile(rf"\bfederal judge in (?P<city>{_PLACE})\b")
+_BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
+_DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
+_DISTRACTOR = re.compile(tables.DISTRACTOR_CUES, re.I)
+
+_LEVEL_CUES = (
+    (
+        "supreme",
+        re.compile(
+            r"\bSupreme Court\b|\bjustices\b|\bJustices\b|\bhigh court\b|"
+            r"\bHigh Court\b|\bhighest court\b",
+            re.I,
+        ),
+    ),
+    ("en_banc", re.compile(r"\ben banc\b", re.I)),
+    (
+        "appellate",
+        re.compile(
+            rf"\bappeals court\b|\bappellate\b|\bCourt of Appeals?\b|\bcourt of appeals?\b|"
+            rf"\b(?:{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circ(?:uit|\.)|\bCircuit Judge|"
+            rf"\bpanel\b",
+            re.I,
+        ),
+    ),
+    ("agency", re.compile(r"\badministrative law judge\b|\bALJ\b|\bNLRB\b", re.I)),
+    ("trial", re.compile(r"\bjudge\b|\bchancellor\b|\bmagistrate\b|\bjury\b", re.I)),
+)
+
+
+def decide_level(doc: Doc) -> str:
+    """supreme | en_banc | appellate | agency | trial, from the headline and the lead."""
+    lead = " ".join(s.norm for s in doc.sentences[:3])
+    if _LEVEL_CUES[3][1].search(lead):
+        return "agency"
+    texts = []
+    if doc.headline:
+        texts.append(doc.headline.norm)
+    texts.append(" ".join(s.norm for s in doc.sentences[:3]))
+    for text in texts:
+        text = re.sub(r"(?:County|Parish) Circuit Judge|Circuit Court Judge", "judge", text)
+        found: list[tuple[int, str]] = []
+        for level, pattern in _LEVEL_CUES:
+            m = pattern.search(text)
+            if m:
+                found.append((m.start(), level))
+        if found:
+            found.sort()
+            level = found[0][1]
+            if level == "appellate" and _LEVEL_CUES[1][1].search(text):
+                return "en_banc"
+            if level == "trial" and _LEVEL_CUES[3][1].search(text):
+                return "agency"
+            return level
+    return "trial"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    name: str
+    level: str
+    rank: int
+    sentence: Sentence
+    position: int
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for sent in doc.all:
+        norm = sent.norm
+        if (
+            "Court" not in norm
+            and "court" not in norm
+            and "Circuit" not in norm
+            and ("District of" not in norm and "judge" not in norm)
+        ):
+            continue
+        taken: list[tuple[int, int]] = []
+        for pattern, level, rank in _COMPILED:
+            for m in pattern.finditer(norm):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(
+                    _Candidate(sent.span(m.start(), m.end()), level, rank, sent, m.start())
+                )
+        for m in _SHORT_CIRCUIT.finditer(norm):
+            if any(a <= m.start() <= b for a, b in taken):
+                continue
+            ordinal = m.group("ord")
+            name = (
+                "U.S. Court of Appeals for the District of Columbia Circuit"
+                if ordinal == "D.C."
+                else f"U.S. Court of Appeals for the {ordinal} Circuit"
+            )
+            found.append(_Candidate(name, "appellate", 4, sent, m.start()))
+        for m in _DISTRICT_ONLY.finditer(norm):
+            if any(a <= m.start("div") < b for a, b in taken):
+                continue
+            found.append(
+                _Candidate(
+                    f"U.S. District Court for the {m.group('div')}", "trial", 5, sent, m.start()
+                )
+            )
+        for m in _FEDERAL_JUDGE_IN.finditer(norm):
+            found.append(
+                _Candidate(f"federal court in {m.group('city')}", "trial", 2, sent, m.start())
+            )
+        for name, abbreviations in tables.AGENCY_TRIBUNALS.items():
+            for variant in (name, *abbreviations):
+                pos = norm.find(variant)
+                if pos >= 0:
+                    found.append(_Candidate(name, "agency", 8 if variant == name else 6, sent, pos))
+                    break
+        for m in _BARE_SUPREME.finditer(norm):
+            if any(a <= m.start() + 4 < b for a, b in taken):
+                continue
+            found.append(_Candidate("U.S. Supreme Court", "supreme", 1, sent, m.start()))
+    return found
+
+
+def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str, str] | None:
+    """(court, evidence sentence) for the deciding court, or None when not printed."""
+    wanted = "supreme" if level == "en_banc" else level
+    if level == "en_banc":
+        wanted = "appellate"
+    best: tuple[float, _Candidate] | None = None
+    state_supreme = False
+    for cand in _candidates(doc):
+        if cand.level != wanted:
+            continue
+        before = cand.sentence.norm[max(0, cand.position - 80) : cand.position]
+        if _DESTINATION.search(before):
+            continue
+        score = 1.0 if cand.sentence.is_headline else 0.0
+        if cand.sentence.text in judge_sentences:
+            score += 3
+        if cand.sentence.norm.startswith(("The case is", "The case was")):
+            score += 2
+        if _DISTRACTOR.search(cand.sentence.norm) and cand.sentence.text not in judge_sentences:
+            score -= 3
+        if (
+            cand.level == "supreme"
+            and cand.rank >= 8
+            and "U.S." not in cand.name
+            and ("United States" not in cand.name)
+        ):
+            state_supreme = True
+        score += cand.rank
+        score -= cand.sentence.index * 0.01 if cand.sentence.index >= 0 else 0
+        if best is None or score > best[0]:
+            best = (score, cand)
+    if best is None:
+        return None
+    cand = best[1]
+    if cand.name == "U.S. Supreme Court" and cand.rank == 1 and state_supreme:
+        return None
+    # The formal name of the same court wins ("Supreme Court of Texas" over "Texas Supreme Court").
+    key = _court_key(cand.name)
+    formal = [c for c in _candidates(doc) if c.level == cand.level and _court_key(c.name) == key]
+    if key and formal:
+        top = max(formal, key=lambda c: c.rank)
+        if top.rank > cand.rank and not _DESTINATION.search(
+            top.sentence.norm[max(0, top.position - 80) : top.position]
+        ):
+            return top.name, top.sentence.text
+    return cand.name, cand.sentence.text
+
+
+_ORDINAL_NUMBER = {name.lower(): i + 1 for i, name in enumerate(tables.ORDINALS)}
+
+
+def _court_key(name: str) -> str | None:
+    """One key for the printed variants of one court, or None when unsure."""
+    m = re.search(
+        rf"({tables.US_STATES}|United States|U\.S\.) Supreme Court|Supreme Court of "
+        rf"(?:the )?({tables.US_STATES}|United States)",
+        name,
+    )
+    if m:
+        state = m.group(1) or m.group(2)
+        return "supreme:" + ("US" if state in ("United States", "U.S.") else state)
+    m = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(tables.ORDINALS)})", name)
+    if m and "Circuit" in name:
+        number = int(m.group(1)) if m.group(1) else _ORDINAL_NUMBER[m.group(2).lower()]
+        return f"circuit:{number}"
+    return None

@@ -1,0 +1,64 @@
+"""The decision date: as printed, or resolved to an ISO date against the publication time."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from summarizer import tables
+
+_MONTH_NAMES = "|".join(
+    sorted(
+        (re.escape(k.capitalize()) + (r"\.?" if len(k) <= 4 else "") for k in tables.MONTHS),
+        key=len,
+        reverse=True,
+    )
+)
+_DATE = re.compile(
+    rf"\b(?P<md>(?:{_MONTH_NAMES}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?)\b(?!:)"
+    rf"|\b(?P<wd>{'|'.join(tables.WEEKDAYS)})\b"
+    r"|\b(?P<rel>(?:[Ll]ast|[Tt]his|[Ee]arlier this) week|[Tt]oday|[Yy]esterday|[Tt]onight)\b"
+)
+
+
+def find_date(norm: str, text: str, anchor: int) -> str | None:
+    """The date expression nearest to `anchor` (the decision verb) in one sentence, as printed."""
+    best: tuple[int, str] | None = None
+    for m in _DATE.finditer(norm):
+        if m.group("md") and m.group("day") and int(m.group("day")) > 31:
+            continue
+        distance = abs(m.start() - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, text[m.start() : m.end()])
+    return best[1] if best else None
+
+
+def resolve(printed: str, published: datetime | None) -> str:
+    """ISO date for `printed` when `published` makes it computable, else `printed` unchanged."""
+    if published is None:
+        return printed
+    day = published.date()
+    low = printed.lower().strip()
+    if low in ("today", "tonight"):
+        return day.isoformat()
+    if low == "yesterday":
+        return (day - timedelta(days=1)).isoformat()
+    for i, name in enumerate(tables.WEEKDAYS):
+        if low == name.lower():
+            back = (day.weekday() - i) % 7
+            return (day - timedelta(days=back)).isoformat()
+    m = re.match(r"([a-z]+)\.? (\d{1,2})(?:, (\d{4}))?$", low)
+    if m and m.group(1) in tables.MONTHS:
+        month, dom = tables.MONTHS[m.group(1)], int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else day.year
+        try:
+            value = date(year, month, dom)
+        except ValueError:
+            return printed
+        if not m.group(3) and value > day + timedelta(days=1):
+            try:
+                value = date(year - 1, month, dom)
+            except ValueError:
+                return printed
+        return value.isoformat()
+    return printed

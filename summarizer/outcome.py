@@ -1,0 +1,301 @@
+"""Decision events (verb + class) in the lead, and from them the outcome class, text and motion.
+
+An outcome verb counts only when the court did it: "sought to block", "could strike down",
+"had dismissed" and "asked the court to halt" are intent, hypothesis or background, not events;
+"declined to dismiss" and "refused to block" are denials. Classes found in the headline and the
+lead are combined by the documented precedence (sentenced first, other last).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer import tables
+from summarizer.facts import Outcome
+from summarizer.text import Doc, Sentence
+
+_PATTERNS = [(re.compile(p, re.I), cls, informal) for p, cls, informal in tables.OUTCOME_PATTERNS]
+_CLAUSE_BREAK = re.compile(r"[,;:—(]|\b(?:and|but|while|after|because|as|which|who)\b")
+_WORDS = re.compile(r"[\w']+")
+_ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
+_DISTRACTOR = re.compile(tables.DISTRACTOR_CUES, re.I)
+_MOTIONS = [(re.compile(p, re.I), name) for p, name in tables.MOTIONS]
+_PRECEDENCE = {cls: i for i, cls in enumerate(tables.OUTCOME_PRECEDENCE)}
+_RULED_FOR_TARGET = re.compile(r"\s*(?:the )?(?P<who>[^,.;]{2,80})")
+_EXEMPT_MODAL = ("sentenced",)
+LEAD_SENTENCES = 3
+
+
+@dataclass(slots=True)
+class Event:
+    cls: str
+    sentence: Sentence
+    start: int
+    end: int
+    informal: bool
+    target: str | None = None  # for ruled_for: who the court ruled for
+
+
+def _is_intent_or_negated(norm: str, start: int, cls: str) -> bool:
+    """Whether the words just before the verb make it intent, negation, hypothesis or background."""
+    head = norm[max(0, start - 60) : start]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(head):
+        cut = m.end()
+    words = [w.lower() for w in _WORDS.findall(head[cut:])][-4:]
+    if cls == "sentenced" and words[-1:] == ["will"]:
+        return False
+    if words and words[-1] in ("was", "were", "been", "be", "is", "are", "has", "have"):
+        words = words[:-1] if words[-1] not in ("be",) else words
+        if words and words[-1] == "had":
+            return True
+    return any(w in tables.NON_EVENT_PRECEDERS or w.endswith("n't") for w in words)
+
+
+def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
+    norm = sent.norm
+    has_actor = not (require_actor and not _ACTOR.search(norm))
+    events: list[Event] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, cls, informal in _PATTERNS:
+        for m in pattern.finditer(norm):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if cls != "denied" and _is_intent_or_negated(norm, m.start(), cls):
+                continue
+            if (
+                cls == "denied"
+                and _is_intent_or_negated(norm, m.start(), "denied")
+                and not (
+                    re.match(
+                        r"(?:declin|refus|won't|will not|would not|did not|does not)",
+                        m.group(0),
+                        re.I,
+                    )
+                )
+            ):
+                continue
+            if not has_actor and cls not in ("sentenced",):
+                continue
+            if cls == "blocked" and _noun_use(norm, m.start()):
+                continue
+            if cls == "uphold":
+                cls = _uphold_class(norm, m.end())
+                if cls is None:
+                    continue
+            target = None
+            if cls == "ruled_for":
+                t = _RULED_FOR_TARGET.match(norm, m.end())
+                target = t.group("who") if t else None
+            events.append(Event(cls, sent, m.start(), m.end(), informal, target))
+            taken.append((m.start(), m.end()))
+    events.sort(key=lambda e: e.start)
+    return events
+
+
+_NOUN_BEFORE = frozenset(
+    [
+        "building",
+        "road",
+        "city",
+        "the",
+        "a",
+        "an",
+        "of",
+        "two",
+        "three",
+        "several",
+        "voting",
+        "power",
+        "starting",
+        "stumbling",
+        "mental",
+        "cell",
+        "apartment",
+        "housing",
+        "writer's",
+        "creative",
+    ]
+)
+_AFFIRM = re.compile(rf"(?:{tables.AFFIRM_NOUNS})\b", re.I)
+_LAW = re.compile(rf"(?:{tables.LAW_NOUNS})\b", re.I)
+
+
+def _noun_use(norm: str, start: int) -> bool:
+    """ "building blocks", "a block": the word is a noun, not the verb."""
+    words = _WORDS.findall(norm[max(0, start - 25) : start])
+    return bool(words) and words[-1].lower() in _NOUN_BEFORE
+
+
+def _uphold_class(norm: str, end: int) -> str | None:
+    """ "upheld the conviction" is affirmed, "upheld the law" is upheld: the first noun decides."""
+    for word in norm[end : end + 120].split()[:9]:
+        bare = word.strip(",.;:'\"").lower()
+        if _AFFIRM.fullmatch(bare):
+            return "affirmed"
+        if _LAW.fullmatch(bare):
+            return "upheld"
+    return None
+
+
+def lead_sentences(doc: Doc) -> list[Sentence]:
+    """The first substantive sentences: headings, questions and one-liners are skipped."""
+    out: list[Sentence] = []
+    for sent in doc.sentences:
+        text = sent.norm.rstrip()
+        if len(text) < 40 or text.endswith("?") or text[-1:] not in ".!\"'":
+            continue
+        out.append(sent)
+        if len(out) == LEAD_SENTENCES:
+            break
+    return out
+
+
+def lead_events(doc: Doc) -> list[Event]:
+    """Events of the headline and the first sentences, skipping background sentences."""
+    events: list[Event] = []
+    if doc.headline:
+        events.extend(find_events(doc.headline))
+    for sent in lead_sentences(doc):
+        fresh = _fresh(sent)
+        for ev in find_events(sent):
+            region = sent.norm[max(0, ev.start - 80) : ev.end + 40]
+            if fresh or not _DISTRACTOR.search(region):
+                events.append(ev)
+    return events
+
+
+def _fresh(sent: Sentence) -> bool:
+    """A sentence about this ruling despite a background cue: it names the day of the ruling."""
+    return bool(
+        re.search(
+            r"\b(?:on|late|early) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+            r"Sunday)\b|\btoday\b",
+            sent.norm,
+        )
+    )
+
+
+def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
+    """Events of later sentences in which a deciding judge or "the judge/court" acts."""
+    events: list[Event] = []
+    cue = re.compile(
+        r"\b(?:the|The) (?:judge|court|panel|justices|majority|chancellor)\b"
+        + "".join(rf"|\b{re.escape(s)}\b" for s in judge_surnames)
+    )
+    lead = {s.index for s in lead_sentences(doc)}
+    for sent in doc.sentences:
+        if sent.index in lead or sent.index < min(lead, default=0):
+            continue
+        if not cue.search(sent.norm) or _DISTRACTOR.search(sent.norm):
+            continue
+        events.extend(find_events(sent))
+    return events
+
+
+def resolve_class(
+    events: list[Event], plaintiffs: list[str], defendants: list[str]
+) -> tuple[str | None, Event | None]:
+    """The outcome class by precedence, and the event that decided it."""
+    classes: dict[str, Event] = {}
+    has_summary_judgment = False
+    for ev in events:
+        cls = ev.cls
+        if cls == "ruled_for":
+            cls = _side(ev.target or "", plaintiffs, defendants)
+            if cls is None:
+                continue
+            if "summary judgment" in ev.sentence.norm[ev.start : ev.end + 5].lower():
+                has_summary_judgment = True
+        classes.setdefault(cls, ev)
+    if has_summary_judgment:
+        dismissed = classes.get("dismissed")
+        if dismissed is not None and dismissed.informal:
+            del classes["dismissed"]
+    in_part = classes.pop("in_part", None)
+    if not classes:
+        return None, None
+    if (
+        "affirmed" in classes
+        and "reversed" in classes
+        and not (
+            {"sentenced", "approved", "struck_down", "upheld", "blocked", "dismissed"}
+            & set(classes)
+        )
+    ):
+        return "other", classes["reversed"]
+    if in_part is not None and ({"affirmed", "reversed"} & set(classes)):
+        return "other", in_part
+    best = min(classes, key=lambda c: _PRECEDENCE.get(c, 99))
+    return best, classes[best]
+
+
+def _side(target: str, plaintiffs: list[str], defendants: list[str]) -> str | None:
+    low = target.lower()
+    for party in plaintiffs:
+        if _overlaps(low, party.lower()):
+            return "ruled_for_plaintiffs"
+    for party in defendants:
+        if _overlaps(low, party.lower()):
+            return "ruled_for_defendants"
+    if re.match(r"(?:the )?(?:plaintiffs?|challengers|petitioners)\b", low):
+        return "ruled_for_plaintiffs"
+    if re.match(r"(?:the )?(?:defendants?|respondents?)\b", low):
+        return "ruled_for_defendants"
+    return None
+
+
+_STOP = tables.words("the of and a an for in on at to inc. llc co. corp. state city county")
+
+
+def _overlaps(target: str, party: str) -> bool:
+    words = {w for w in re.findall(r"[\w']+", party) if w not in _STOP and len(w) > 2}
+    head = set(re.findall(r"[\w']+", target)[:6])
+    if not words:
+        return False
+    if words & head:
+        return True
+    # "the city" for "City of Alder Springs", "the company" for "X Inc."
+    for anaphor in ("city", "county", "state", "district", "department", "board"):
+        if anaphor in head and anaphor in party:
+            return True
+    return False
+
+
+def find_motion(sentences: list[Sentence]) -> tuple[str, str] | None:
+    """The first request named in the decisive sentences, normalised."""
+    for sent in sentences:
+        best: tuple[int, str] | None = None
+        for pattern, name in _MOTIONS:
+            m = pattern.search(sent.norm)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        if best:
+            return best[1], sent.text
+    return None
+
+
+_TEXT_END = re.compile(
+    r"[,;:]|\s(?:after|because|while|saying|ruling that|finding that|"
+    r"holding that|and said|citing)\s"
+)
+
+
+def outcome_text(event: Event) -> str:
+    """The decisive verb phrase as printed, cut at the end of its clause (at most 20 words)."""
+    sent = event.sentence
+    rest = sent.norm[event.start :]
+    m = _TEXT_END.search(rest, len(event.sentence.norm[event.start : event.end]))
+    end = event.start + (m.start() if m else len(rest))
+    text = sent.text[event.start : end].strip().rstrip(".")
+    words = text.split()
+    if len(words) > 20:
+        text = " ".join(words[:20]) + "…"
+    return text
+
+
+def build_outcome(cls: str | None, event: Event | None, motion: str | None) -> Outcome:
+    if cls is None or event is None:
+        return Outcome(cls=None, text=None, motion=motion)
+    return Outcome(cls=cls, text=outcome_text(event), motion=motion)

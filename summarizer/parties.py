@@ -1,0 +1,603 @@
+"""Plaintiffs and defendants in their original alignment, from how reporters describe a suit.
+
+Patterns: "X sued Y", "brought/filed/sought by X", "named Y as defendants", "lawsuit against Y",
+"the conviction of Y", the prosecuting office, "X won approval", and the case caption as a weaker
+hint. Names are cleaned (titles, ages, appositives, "in her official capacity" dropped), short
+forms are resolved to the fullest form printed, and people quoted in other roles (spokespeople,
+lawyers) are never parties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summarizer import tables
+from summarizer.names import NAME, expand_surname, looks_like_person, trim_name
+from summarizer.text import Doc, Sentence
+
+U, L = tables.UPPER, tables.LOWER
+
+_STOP = re.compile(
+    r"(?<!\b[A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Ltd)(?<!Jr)(?<!Sr)(?<!\bSt)(?<!\bNo)\.(?!\w)|"
+    r"[;:?!\"(]|\s[—–]\s|--|\s(?:to|in|on|over|for|after|before|because|last|this|earlier|"
+    r"seeking|saying|arguing|claiming|alleging|accusing|challenging|as|under|at|from|when|while|"
+    r"that|which|who|whose|since|until|during|about|if|alleged|argued|contended|claimed|"
+    r"said|says|say|seek|sought|asked|asking|argue|allege|claim|filed|were|was|is|are|had|have|"
+    r"has|will|would|could|did|can|may|must|contend|say)\s|,\s(?:who|which|saying|arguing|"
+    r"claiming|alleging|accusing|seeking|challenging|contending|asserting|where|when|while)\b"
+    r"|\sof [a-z]+ing\b"
+)
+_SEPARATORS = re.compile(
+    r",\s*(?:and\s+|as well as\s+|along with\s+|together with\s+|joined by\s+|plus\s+)?|"
+    r"\s+(?:and|as well as|along with|together with|joined by|plus|on behalf of)\s+"
+)
+_JOINT = [
+    (p, p.replace(" and ", " \x00 ").replace(", ", " \x01 ")) for p in tables.JOINT_NAME_PHRASES
+]
+_LEADING = re.compile(
+    r"^(?:and|the|The|its|their|his|her|all|both|also|then-|fellow|several|a few)\s+", re.I
+)
+_CALLED = re.compile(r"\b(?:called|named|known as|dubbed)\s+(?:the\s+)?(?P<name>[A-Z].*)$")
+_AGE = re.compile(r",\s*\d{1,3}\s*,?$|\s\(\d{1,3}\)$")
+_OFFICIAL_CAPACITY = re.compile(r",?\s+in (?:his|her|their|its) official capacit(?:y|ies).*$")
+_GROUP = re.compile(
+    rf"^(?:(?:a |the )?coalition of |(?:a )?group of )?(?:{tables.NUMBER_WORDS})\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}(?:{tables.GROUP_NOUNS})(?:\s+from\s+[A-Z][\w ]+)?$"
+    rf"|^(?:a |the )?coalition of (?:{tables.NUMBER_WORDS}) (?:\w+ )?(?:{tables.GROUP_NOUNS})$"
+)
+_LOWER_PREFIX = re.compile(r"^(?:[a-z][\w\-']*\s+){1,6}(?=[A-Z])")
+_PERSON_OF_PLACE = re.compile(rf"^(?P<name>{NAME}) of [{U}][{L}]+(?: [{U}][{L}]+)?$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_CONNECTORS = frozenset(tables.NAME_PARTICLES) | {"of", "and", "for", "the", "&", "on", "at"}
+_NON_PARTY = re.compile(tables.NON_PARTY_ROLES, re.I)
+_JUDICIAL = re.compile(r"\b(?:Judge|Justice|Chancellor|Magistrate)s?\b")
+
+_SUED = re.compile(r"\b(?:had |have |has |jointly |then )?(?:sued|sues|suing)\b")
+_SUED_BY = re.compile(r"\b(?:sued|challenged) by ")
+_BY = re.compile(
+    r"\b(?P<verb>filed|brought|sought|initiated|led|challenged|requested|pursued)\b"
+    r"(?P<gap>[^;\"]{0,140}?) by (?=[A-Z0-9a-z])"
+)
+_CASE_NOUN_BEFORE = re.compile(
+    r"\b(?:lawsuit|suit|case|complaint|petition|motion|request|challenge|application|charge|"
+    r"action|appeal|injunction|coalition|group|class action|law|rule|policy|order|bid|effort)s?\b"
+    r"[^;]{0,100}$",
+    re.I,
+)
+_COALITION_LED = re.compile(
+    rf"\b(?P<grp>(?:a |the )?coalition of (?:{tables.NUMBER_WORDS}) (?:\w+ )?"
+    rf"(?:{tables.GROUP_NOUNS}))(?: [^.;]{{0,30}}?)? led by "
+)
+_NAMED_PLAINTIFFS = re.compile(r"\b(?:[Nn]amed |[Ll]ead |[Cc]o-)?plaintiffs?,? (?=[A-Z])")
+_CO_PLAINTIFF = re.compile(
+    r"\b(?:joined|signed on|joined the (?:lawsuit|suit|case)) as (?:a )?co-?plaintiffs?\b"
+)
+_LED_WITH = re.compile(r"\bled the (?:lawsuit|suit|challenge|case|coalition)(?: together)? with ")
+_ALONG_WITH = re.compile(r",? along with ")
+_AGAINST = re.compile(
+    r"\b(?:lawsuit|lawsuits|suit|suits|case|action|complaint|claims?|litigation|petition|"
+    r"class action)\b(?: \w+){0,2} against "
+)
+_THAT_FILED_AGAINST = re.compile(
+    r"\b(?:lawsuit|suit|case|complaint) (?:that|which) (?P<p>[^.;]{3,150}?) (?:filed|brought)"
+    r"(?: [^.;]{0,40}?)? against "
+)
+_NAMED_AS = re.compile(r"\bnamed (?P<d>[^.;]{3,220}?) as (?:co-?)?defendants?\b")
+_WERE_NAMED = re.compile(r"\b(?:are|is|were|was) (?:also )?named as (?:co-?)?defendants?\b")
+_DEFENDANTS_ARE = re.compile(r"\b[Tt]he defendants? (?:are|is|were|was|include|included) ")
+_ACCUSING = re.compile(
+    r"\b(?:lawsuit|suit|complaint|class action|case)\b[^.;]{0,60}?\baccus(?:ing|ed|es) "
+)
+_WON_APPROVAL = re.compile(
+    r"\b(?:won|wins|received|obtained|secured) (?:\w+ )?(?:court )?approval\b"
+)
+_FILED_THE = re.compile(
+    r"\bfiled (?:the|an|a) (?:\w+ ){0,2}(?:application|petition|complaint|lawsuit|suit|motion|"
+    r"charge)\b"
+)
+_IN_FAVOR = re.compile(
+    r"\bruled in favor of (?P<p>[^.;]{3,80}?) in (?:its|their|his|her) [^.;]{0,40}?"
+    r"(?:lawsuit|suit|case|action) against "
+)
+_FOUND_VIOLATED = re.compile(
+    rf"\b(?:found|finds|concluded) (?:that )?(?P<d>(?:{NAME}))(?: had)? "
+    r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b"
+)
+_CRIMINAL = re.compile(
+    r"\b(?:sentenc(?:ed|ing)|convict(?:ed|ion)|pleaded guilty|prosecutors?|indict(?:ed|ment)|"
+    r"acquitt(?:ed|al)|murder|fraud charges)\b",
+    re.I,
+)
+_DEFENDANT_CRIMINAL_LIST = re.compile(
+    r"\b(?:convictions?|sentencing|sentence|trial|prosecution) of (?=[A-Za-z])|"
+    r"\bsentenc(?:ed|ing) (?=[A-Z])|\bsentence (?:\w+ ){0,2}to (?=[A-Z])"
+)
+_DEFENDANT_CRIMINAL = (
+    re.compile(
+        rf"(?P<d>{NAME})(?:, \d{{1,3}},)? (?:was|has been|is|had been) (?:sentenced|convicted)\b"
+    ),
+    re.compile(rf"\b[Tt]he (?:petitioner|defendant|appellant), (?P<d>{NAME}),"),
+    re.compile(rf"^(?P<d>{NAME}), \d{{1,3}}, (?:who|was|of|a|an|the)\b"),
+)
+_PROSECUTOR = (
+    re.compile(
+        rf"(?P<p>(?:the )?(?:U\.S\. Attorney's Office|(?:[{U}][\w.']* ){{1,4}}(?:Prosecutor's|"
+        rf"District Attorney's|State's Attorney's|Attorney General's|Prosecuting Attorney's) "
+        rf"Office)(?: for the (?:[{U}]\w+ ){{0,2}}District of [{U}]\w+(?: [{U}]\w+)?)?)"
+    ),
+    re.compile(rf"\b(?:[Aa]ttorneys|[Ll]awyers|[Pp]rosecutors) for the (?P<p>State of [{U}]\w+)"),
+)
+_GATE = re.compile(
+    r"sue|suing|\bby\b|plaintiff|defendant|against|named|approval|filed|Office|found|onvict|"
+    r"entenc|etitioner|State of|led the|joined|alleg|judgment|favor|sided|accus|rosecut"
+)
+_OTHER_CASE = re.compile(
+    r"\b(?:separate|parallel|another|similar|unrelated) (?:\w+ )?(?:case|lawsuit|suit|challenge)\b",
+    re.I,
+)
+_COUNSEL_FOR = re.compile(r"(?:counsel|attorneys?|lawyers?|representing)(?: for)?(?: the)? $", re.I)
+_ALLEGED = re.compile(r"\b(?:alleged|allege|alleges|contend|contended)\b(?= that)")
+_WINNERS = re.compile(
+    r"\b(?:granted summary judgment (?:to|in favor of)|ruled in favor of|sided with|entered "
+    r"judgment (?:for|in favor of)) (?:the )?"
+)
+_CAPTION_SPLIT = re.compile(r"\s+v\.?s?\.?\s+")
+_GOVERNMENT = re.compile(
+    r"^(?:United States|the United States|State of \w+|People of|Commonwealth)"
+)
+
+
+@dataclass(slots=True)
+class PartyLists:
+    plaintiffs: list[str] = field(default_factory=list)
+    defendants: list[str] = field(default_factory=list)
+    evidence: dict[str, str] = field(default_factory=dict)  # "plaintiffs"/"defendants" -> sentence
+
+
+@dataclass(slots=True)
+class _Found:
+    name: str
+    side: str  # "p" | "d"
+    priority: int
+    sentence: Sentence
+    order: int
+
+
+def _protect(text: str) -> str:
+    for plain, guarded in _JOINT:
+        if plain in text:
+            text = text.replace(plain, guarded)
+    return text
+
+
+def _unprotect(text: str) -> str:
+    return text.replace(" \x00 ", " and ").replace(" \x01 ", ", ")
+
+
+_APPOSITIVE = re.compile(r", (?:a|an) [a-z][^,]{0,80},")
+
+
+def read_list(norm: str, start: int) -> str:
+    """The noun-phrase list that starts at `start`, up to the end of its clause."""
+    chunk = _APPOSITIVE.sub(",", norm[start : start + 300])
+    m = _STOP.search(chunk)
+    return chunk[: m.start()] if m else chunk
+
+
+def read_subject(norm: str, end: int) -> str:
+    """The subject noun phrase(s) that end just before `end` (the verb)."""
+    head = norm[max(0, end - 300) : end]
+    cut = max(head.rfind(";"), head.rfind(":"), head.rfind('"'))
+    head = head[cut + 1 :]
+    # Drop relative clauses and introductory phrases.
+    head = re.sub(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)", ",", head)
+    segments = head.split(", ")
+    while len(segments) > 1 and (
+        re.match(
+            r"(?:In|On|At|Last|After|Before|Earlier|When|Since|By|For|Then|Later|Now|"
+            r"This|That|Under|With|Meanwhile|Separately)\b",
+            segments[0],
+        )
+        or segments[0][:1].islower()
+    ):
+        segments.pop(0)
+    return ", ".join(segments).strip()
+
+
+def split_items(text: str) -> list[str]:
+    guarded = _protect(text)
+    return [_unprotect(p).strip() for p in _SEPARATORS.split(guarded) if p and p.strip()]
+
+
+def clean_item(item: str) -> str | None:
+    """One party as a clean name, or None when the phrase is not a party."""
+    item = _OFFICIAL_CAPACITY.sub("", item.strip(" ,'\"-"))
+    item = _AGE.sub("", item).strip()
+    for _ in range(2):
+        item = _LEADING.sub("", item)
+    called = _CALLED.search(item)
+    if called:
+        item = called.group("name")
+    if not item:
+        return None
+    if _GROUP.match(item):
+        return re.sub(r"^(?:a|the|all) ", "", item)
+    if item[0].islower():
+        words = item.split()
+        if 1 <= len(words) <= 3 and words[-1] in tables.ANAPHOR_HEADS:
+            return item  # "the department": resolved against the article by the caller
+        m = _LOWER_PREFIX.match(item)
+        if not m:
+            return None
+        item = item[m.end() :]
+    tokens = item.split()
+    descriptor = [i for i, t in enumerate(tokens) if t[:1].islower() and t not in _CONNECTORS]
+    if descriptor:
+        tail = tokens[descriptor[-1] + 1 :]
+        if not tail or tail[0] in _CONNECTORS:
+            return None
+        item = " ".join(tail)
+    if _JUDICIAL.search(item):
+        return None
+    tokens = item.split()
+    if len(tokens) > 12 or len(item) > 90:
+        return None
+    # Officials: keep the name after the title ("Treasury Secretary Scott Bessent").
+    title_positions = [
+        i for i, t in enumerate(tokens) if t in tables.OFFICIAL_TITLE_WORDS or t == "Attorney"
+    ]
+    if title_positions and title_positions[-1] < len(tokens) - 1:
+        rest = tokens[title_positions[-1] + 1 :]
+        if rest and rest[0] == "of":
+            rest = rest[-3:] if len(rest) >= 4 and rest[-2].endswith(".") else rest[-2:]
+        if rest and not any(t in tables.ORG_WORDS for t in rest):
+            item = " ".join(rest)
+            tokens = rest
+    m = _PERSON_OF_PLACE.match(item)
+    if m and looks_like_person(m.group("name")):
+        item = m.group("name")
+    item = item.strip(" ,")
+    if item.endswith("'s"):
+        item = item[:-2]
+    if not item or item.lower() in tables.GENERIC_PARTY_WORDS:
+        return None
+    if not any(ch.isupper() for ch in item):
+        return None
+    if item.split()[0] in (
+        "They",
+        "It",
+        "He",
+        "She",
+        "We",
+        "Its",
+        "Their",
+        "This",
+        "That",
+        "Who",
+        "What",
+        "Which",
+        "Many",
+        "Some",
+        "Most",
+    ):
+        return None
+    return item
+
+
+def _items(text: str) -> list[str]:
+    out: list[str] = []
+    raw = split_items(text)
+    for i, piece in enumerate(raw):
+        cleaned = clean_item(piece)
+        if cleaned is None:
+            continue
+        out.append(cleaned)
+        del i
+    return out
+
+
+def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
+    low = phrase.lower().strip()
+    low = re.sub(r"^(?:the|its|their)\s+", "", low)
+    words = low.split()
+    if not words or len(words) > 3:
+        return None
+    head = words[-1]
+    heads = tables.ANAPHOR_HEADS.get(head)
+    if not heads:
+        return None
+    text = doc.norm_text
+    best: tuple[int, str] | None = None
+    for marker in heads:
+        if marker.endswith("of"):
+            pattern = rf"\b{marker} [{U}][{L}]+(?: [{U}][{L}]+)?"
+        elif marker[0].isupper() and marker.endswith("."):
+            pattern = rf"(?:[{U}][\w&'.-]* ){{1,5}}{re.escape(marker)}"
+        elif head == "department":
+            pattern = (
+                rf"(?:U\.S\. )?Department of (?:[{U}][{L}]+)(?: (?:and |& )?[{U}][{L}]+){{0,3}}"
+                rf"|(?:[{U}][{L}]+ ){{1,2}}Department\b"
+            )
+        else:
+            pattern = (
+                rf"(?:[{U}][\w&'.-]* ){{1,4}}{re.escape(marker)}(?: of (?:[{U}][{L}]+ ?){{1,3}})?"
+            )
+        m = re.search(pattern, text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.group(0).strip())
+    if best is None:
+        return None
+    name = clean_item(best[1])
+    return name
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w.&'-]*", name.replace("U.S.", "U S")))
+
+
+def _expand_acronym(name: str, doc: Doc) -> str:
+    if not _ACRONYM.match(name):
+        return name
+    pattern = re.compile(
+        rf"(?:U\.S\. )?(?:[{U}][{L}]+ (?:(?:of|and|for|the|on) )?){{1,6}}"
+        rf"[{U}][{L}]+"
+    )
+    for m in pattern.finditer(doc.norm_text):
+        candidate = m.group(0)
+        if _initials(candidate) == name:
+            return candidate
+    return name
+
+
+class _Collector:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.found: list[_Found] = []
+        self.order = 0
+        self.winners: list[tuple[str, Sentence]] = []
+
+    def add(self, text: str, side: str, priority: int, sent: Sentence) -> None:
+        for item in _items(text):
+            self.add_one(item, side, priority, sent)
+
+    def add_one(self, item: str, side: str, priority: int, sent: Sentence) -> None:
+        if item[0].islower() and not _GROUP.match(item):
+            resolved = _resolve_anaphor(item, self.doc)
+            if resolved is None:
+                return
+            item = resolved
+        self.found.append(_Found(item, side, priority, sent, self.order))
+        self.order += 1
+
+
+def _surname_cache() -> dict[str, re.Pattern[str]]:
+    return {}
+
+
+def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> PartyLists:
+    """Plaintiffs and defendants with the sentence each list came from."""
+    col = _Collector(doc)
+    criminal = criminal_hint or bool(_CRIMINAL.search(doc.norm_text[:4000]))
+    for sent in doc.sentences:
+        norm = sent.norm
+        if (
+            not (criminal or _GATE.search(norm))
+            or norm.rstrip().endswith("?")
+            or _OTHER_CASE.search(norm)
+        ):
+            continue
+        if re.search(r"\b(?:amicus|amici|friend-of-the-court)\b", norm):
+            continue
+        for m in _SUED.finditer(norm):
+            if norm[m.end() : m.end() + 3] == " by" or re.search(
+                r"\b(?:was|were|been|be|being|get|got|later)\s+$",
+                norm[max(0, m.start() - 12) : m.start()],
+            ):
+                continue
+            subject = read_subject(norm, m.start())
+            if subject:
+                col.add(subject, "p", 3, sent)
+            col.add(read_list(norm, m.end() + 1), "d", 3, sent)
+            along = _ALONG_WITH.search(norm, m.end())
+            if along:
+                col.add(read_list(norm, along.end()), "p", 3, sent)
+        for m in _SUED_BY.finditer(norm):
+            col.add(read_list(norm, m.end()), "p", 3, sent)
+        for m in _COALITION_LED.finditer(norm):
+            col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
+        for m in _BY.finditer(norm):
+            if "amicus" in m.group("gap") or "brief" in m.group("gap"):
+                continue
+            before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
+            if not _CASE_NOUN_BEFORE.search(before):
+                continue
+            col.add(read_list(norm, m.end()), "p", 3, sent)
+        for m in _NAMED_PLAINTIFFS.finditer(norm):
+            if _COUNSEL_FOR.search(norm[max(0, m.start() - 40) : m.start()]):
+                continue
+            col.add(read_list(norm, m.end()), "p", 3, sent)
+        for m in _ALLEGED.finditer(norm):
+            subject = read_subject(norm, m.start())
+            if subject and subject[0].isupper():
+                col.add(subject, "p", 1, sent)
+        for m in _WINNERS.finditer(norm):
+            col.winners.append((read_list(norm, m.end()), sent))
+        for m in _CO_PLAINTIFF.finditer(norm):
+            col.add(read_subject(norm, m.start()), "p", 3, sent)
+        for m in _LED_WITH.finditer(norm):
+            col.add(read_subject(norm, m.start()), "p", 3, sent)
+            col.add(read_list(norm, m.end()), "p", 3, sent)
+        for m in _THAT_FILED_AGAINST.finditer(norm):
+            col.add(m.group("p"), "p", 3, sent)
+            col.add(read_list(norm, m.end()), "d", 3, sent)
+        for m in _AGAINST.finditer(norm):
+            col.add(read_list(norm, m.end()), "d", 2, sent)
+        for m in _NAMED_AS.finditer(norm):
+            col.add(m.group("d"), "d", 3, sent)
+        for m in _WERE_NAMED.finditer(norm):
+            col.add(read_subject(norm, m.start()), "d", 3, sent)
+        for m in _DEFENDANTS_ARE.finditer(norm):
+            col.add(read_list(norm, m.end()), "d", 3, sent)
+        for m in _ACCUSING.finditer(norm):
+            col.add(read_list(norm, m.end()), "d", 2, sent)
+        for m in _WON_APPROVAL.finditer(norm):
+            col.add(read_subject(norm, m.start()), "p", 2, sent)
+        for m in _FILED_THE.finditer(norm):
+            col.add(read_subject(norm, m.start()), "p", 2, sent)
+        for m in _IN_FAVOR.finditer(norm):
+            col.add(m.group("p"), "p", 3, sent)
+            col.add(read_list(norm, m.end()), "d", 3, sent)
+        for m in _FOUND_VIOLATED.finditer(norm):
+            col.add(m.group("d"), "d", 2, sent)
+        if criminal:
+            for m in _DEFENDANT_CRIMINAL_LIST.finditer(norm):
+                col.add(read_list(norm, m.end()), "d", 3, sent)
+            for pattern in _DEFENDANT_CRIMINAL:
+                for m in pattern.finditer(norm):
+                    col.add(trim_name(m.group("d")), "d", 3, sent)
+            for pattern in _PROSECUTOR:
+                for m in pattern.finditer(norm):
+                    col.add_one(re.sub(r"^the ", "", m.group("p")), "p", 3, sent)
+    if caption:
+        _add_caption(col, caption, criminal)
+    _add_winners(col)
+    return _finish(col, doc)
+
+
+def _add_winners(col: _Collector) -> None:
+    """Everyone the court ruled for stands with the known party among them."""
+    for text, sent in col.winners:
+        items = _items(text)
+        sides = {
+            f.side
+            for f in col.found
+            for item in items
+            if f.priority >= 1 and (_same(item, f.name) or _same(f.name, item))
+        }
+        if len(sides) == 1:
+            side = sides.pop()
+            for item in items:
+                col.add_one(item, side, 1, sent)
+
+
+def _add_caption(col: _Collector, caption: str, criminal: bool) -> None:
+    parts = _CAPTION_SPLIT.split(caption, maxsplit=1)
+    if len(parts) != 2:
+        return
+    left, right = (re.sub(r",?\s+et al\.?$", "", p.strip()) for p in parts)
+    if criminal and _GOVERNMENT.match(right):
+        left, right = right, left
+    sent = next((s for s in col.doc.sentences if caption in s.text), None)
+    if sent is None:
+        return
+    col.add(left, "p", 1, sent)
+    col.add(right, "d", 1, sent)
+
+
+def _key_tokens(name: str) -> list[str]:
+    return [t.lower().strip(",.") for t in name.split() if t.lower() not in ("the", "of", "and")]
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether `a` is a short form of `b` ("Kansas"/"State of Kansas", "Rowe"/"Kalista Rowe")."""
+    if a == b:
+        return True
+    ta, tb = _key_tokens(a), _key_tokens(b)
+    if not ta or len(ta) > len(tb):
+        return False
+    return bool(tb[: len(ta)] == ta or tb[-len(ta) :] == ta)
+
+
+def _finish(col: _Collector, doc: Doc) -> PartyLists:
+    cache = _surname_cache()
+    text = doc.norm_text
+    resolved: list[_Found] = []
+    for f in col.found:
+        name = _expand_acronym(f.name, doc)
+        if " " not in name and not _ACRONYM.match(name) and name not in tables.US_STATES.split("|"):
+            org = _ORG_FULL.search(text, 0) and re.search(
+                rf"\b{re.escape(name)}(?: [{U}][\w&.'-]*){{1,4}}? {_CORP}", text
+            )
+            name = org.group(0) if org else expand_surname(name, text, cache)
+        if _is_non_party_person(name, text):
+            continue
+        resolved.append(_Found(name, f.side, f.priority, f.sentence, f.order))
+    # Merge short forms into the fullest form printed.
+    names = sorted({f.name for f in resolved}, key=len, reverse=True)
+    canonical: dict[str, str] = {}
+    for name in names:
+        target = next((n for n in names if len(n) > len(name) and _same(name, n)), None)
+        canonical[name] = canonical.get(target, target) if target else name
+    best_side: dict[str, tuple[int, str, int]] = {}
+    for f in resolved:
+        key = canonical[f.name]
+        current = best_side.get(key)
+        if current is None or f.priority > current[0]:
+            best_side[key] = (f.priority, f.side, min(f.order, current[2]) if current else f.order)
+    out = PartyLists()
+    ordered = sorted(best_side.items(), key=lambda kv: kv[1][2])
+    for key, (_, side, _) in ordered:
+        (out.plaintiffs if side == "p" else out.defendants).append(key)
+    out.plaintiffs = _drop_covered_groups(out.plaintiffs)
+    out.defendants = _drop_covered_groups(out.defendants)
+    for f in resolved:
+        field_name = "plaintiffs" if f.side == "p" else "defendants"
+        key = canonical[f.name]
+        if key in getattr(out, field_name) and field_name not in out.evidence:
+            out.evidence[field_name] = f.sentence.text
+    return out
+
+
+_CORP = r"(?:Inc\.|LLC|L\.P\.|LP|LLP|Co\.|Corp\.|Corporation|Company|Ltd\.|PLC)"
+_ORG_FULL = re.compile(_CORP)
+
+
+_STATE_NAMES = frozenset(tables.US_STATES.split("|"))
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+_COUNTED_STATES = re.compile(r"(?:coalition of )?(\w+) (?:other )?states$")
+
+
+def _drop_covered_groups(names: list[str]) -> list[str]:
+    """ "a coalition of five other states" adds nothing when all five are named."""
+    named_states = [n for n in names if n in _STATE_NAMES or n.startswith("State of ")]
+    out = []
+    for name in names:
+        m = _COUNTED_STATES.match(name)
+        if m and "other" in name:
+            word = m.group(1)
+            count = int(word) if word.isdigit() else _NUMBERS.get(word, 99)
+            if len(named_states) - 1 >= count:
+                continue
+        out.append(name)
+    return out
+
+
+def _is_non_party_person(name: str, text: str) -> bool:
+    if not looks_like_person(name):
+        return False
+    escaped = re.escape(name)
+    pattern = (
+        rf"(?:{tables.NON_PARTY_ROLES})(?: for [^.,]{{1,60}})?,? {escaped}\b"
+        rf"|{escaped}, (?:a |an |the )?(?:[\w-]+ ){{0,4}}(?:{tables.NON_PARTY_ROLES})\b"
+    )
+    return re.search(pattern, text, re.I) is not None

@@ -1,0 +1,52 @@
+"""One or two sentences: who ruled what, for and against whom — built only from emitted facts."""
+
+from __future__ import annotations
+
+from summarizer.facts import Judge, Outcome
+
+
+def _who(judges: list[Judge], court: str | None, level: str) -> str:
+    if len(judges) == 1:
+        j = judges[0]
+        who = f"{j.title} {j.name}" if j.title else j.name
+        return f"{who} ({court})" if court else who
+    if court:
+        article = "" if court.lower().startswith(("the ", "u.s.")) else "the "
+        if level == "appellate" and len(judges) > 1:
+            return f"A panel of {article or 'the '}{court}"
+        return f"The {court}" if article else court
+    if len(judges) > 1:
+        return "A panel of " + ", ".join(j.name for j in judges)
+    return "A court"
+
+
+def _list(items: list[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def build_summary(
+    judges: list[Judge],
+    court: str | None,
+    level: str,
+    outcome: Outcome,
+    plaintiffs: list[str],
+    defendants: list[str],
+    fallback: str,
+) -> str:
+    if not outcome.text:
+        return fallback
+    who = _who(judges, court, level)
+    first = f"{who} {outcome.text}".strip()
+    if not first.endswith("."):
+        first += "."
+    if plaintiffs and defendants:
+        second = f"The case was brought by {_list(plaintiffs)} against {_list(defendants)}."
+    elif plaintiffs:
+        second = f"The case was brought by {_list(plaintiffs)}."
+    elif defendants:
+        second = f"The case was brought against {_list(defendants)}."
+    else:
+        second = ""
+    return f"{first} {second}".strip()

@@ -1,0 +1,607 @@
+"""The rule sets as data: judicial titles, courts, outcome verbs, motions, boilerplate, officials.
+
+Everything here is a plain table (strings, tuples, dicts) so the lexicons read easily and grow by
+adding a line. The extractor modules compile these into regular expressions once, at import.
+Regular-expression fragments are written for the quote-normalised text (straight quotes only).
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A readable word list: one string, split on whitespace."""
+    return frozenset(text.split())
+
+
+# --- letters --------------------------------------------------------------------------------------
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿĀ-ž"
+
+# --- sentence splitting ---------------------------------------------------------------------------
+# A period after these never ends a sentence.
+NEVER_FINAL_ABBREVIATIONS = words(
+    """mr mrs ms dr prof gov sen rep gen lt col sgt capt cmdr adm atty supt insp det
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs v st ft mt messrs hon rev
+    ariz calif colo conn fla ga ill ind kan ky md mass mich minn miss mo mont neb nev okla ore
+    pa tenn tex va vt wash wis wyo ala ark del la
+    cir fed supp app ct"""
+)
+# A period after these ends a sentence only when a typical sentence opener follows.
+MAYBE_FINAL_ABBREVIATIONS = words(
+    "inc co corp ltd llc lp llp plc u.s d.c a.m p.m jr sr al etc bros n.y n.j"
+)
+SENTENCE_OPENERS = words(
+    """The A An In On At It He She They We I But And Or So That This These Those His Her Its Their
+    Our Under After Before When While If As Although Though Lawyers Attorneys Prosecutors
+    Judge Justice Officials Neither Both Some Many Most One Two Three Still Yet Meanwhile
+    However Instead"""
+)
+
+# --- boilerplate ----------------------------------------------------------------------------------
+# Whole paragraphs matching any of these (case-insensitive, searched) are dropped.
+BOILERPLATE_PARAGRAPHS = (
+    r"^by [A-Z][\w.'’\- ]{1,60}(?:[,|] ?[\w.'’\- ]{1,60})?$",
+    r"^(?:reporting|additional reporting|writing|editing) by\b",
+    r"^\((?:reporting|additional reporting|writing|editing) by\b",
+    r"^\((?:adds|updates|recasts|corrects|changes)\b",
+    r"^(?:related|read more|see also|more|also read|watch|listen)\s*:",
+    r"subscribe\b.{0,80}\b(?:newsletter|inbox|access|updates)",
+    r"^(?:sign up|click here|tap here|get (?:breaking|the latest)|stay up to date)\b",
+    r"\bfollow us on\b",
+    r"\ball rights reserved\b",
+    r"^©|^copyright \d{4}",
+    r"^(?:for immediate release|news release|press release|media contact|press contact)\b",
+    r"^(?:###|-30-|—30—|\*\*\*)$",
+    r"^(?:have a (?:news )?tip|got a (?:news )?tip)\b",
+    r"^posted in\b.{0,80}\|",
+    r"already a subscriber",
+    r"^(?:share|tweet|email|print|comments?)(?: this (?:story|article))?\s*$",
+    r"^(?:advertisement|sponsored content)\s*$",
+    r"^(?:photo|image|file photo)\s*:",
+    r"^(?:our standards|the thomson reuters trust principles)\b",
+    r"^(?:this story|this article) (?:has been|was) (?:updated|corrected)\b",
+)
+# A paragraph matching one of these ends the article body (press-release end marks, footers).
+END_OF_BODY = (r"^(?:###|-30-|—30—)\s*$", r"^about (?:the )?[A-Z][\w&.' -]{2,60}\s*$")
+
+# Wire prefixes on headlines.
+HEADLINE_PREFIX = r"^(?:UPDATE \d+|REFILE|CORRECTED|EXCLUSIVE|BREAKING|WRAPUP \d+)\s*[-:—–]\s*"
+
+# "WASHINGTON (Reuters) - ", "COLUMBUS, Ohio — ", "ST. PAUL — " at the start of the first paragraph.
+DATELINE = (
+    r"^(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)?"
+    r"(?: \([A-Za-z .&]{2,30}\))? ?[—–-]{1,2} ?"
+)
+
+# --- judges ---------------------------------------------------------------------------------------
+# Titles printed before a judge's name, longest first (a plural "s" is accepted after each).
+JUDGE_TITLES = (
+    "Chief U.S. District Judge",
+    "Senior U.S. District Judge",
+    "U.S. District Judge",
+    "U.S. District Court Judge",
+    "U.S. Magistrate Judge",
+    "U.S. Bankruptcy Judge",
+    "Chief U.S. Bankruptcy Judge",
+    "U.S. Circuit Judge",
+    "Senior U.S. Circuit Judge",
+    "Chief U.S. Circuit Judge",
+    "U.S. Court of International Trade Judge",
+    "U.S. Court of Federal Claims Judge",
+    "U.S. Tax Court Judge",
+    "Chief District Judge",
+    "Senior District Judge",
+    "District Judge",
+    "District Court Judge",
+    "Chief Circuit Judge",
+    "Senior Circuit Judge",
+    "Circuit Judge",
+    "Circuit Court Judge",
+    "Chief Magistrate Judge",
+    "Magistrate Judge",
+    "Chief Bankruptcy Judge",
+    "Bankruptcy Judge",
+    "Chief Administrative Law Judge",
+    "Administrative Law Judge",
+    "Chief Immigration Judge",
+    "Immigration Judge",
+    "Superior Court Judge",
+    "Supreme Court Justice",
+    "State Supreme Court Justice",
+    "Family Court Judge",
+    "Probate Judge",
+    "Probate Court Judge",
+    "Juvenile Court Judge",
+    "Municipal Court Judge",
+    "State Court Judge",
+    "Common Pleas Judge",
+    "Court of Common Pleas Judge",
+    "Criminal Court Judge",
+    "Civil Court Judge",
+    "County Judge",
+    "Appellate Judge",
+    "Appeals Court Judge",
+    "Presiding Judge",
+    "Presiding Justice",
+    "Associate Justice",
+    "Chief Justice",
+    "Acting Justice",
+    "Chief Judge",
+    "Senior Judge",
+    "Vice Chancellor",
+    "Chancellor",
+    "Justice",
+    "Judge",
+)
+# "Tasker County Circuit Judge", "Polk County District Judge", "Cook County Judge".
+COUNTY_JUDGE_TITLE = (
+    r"(?:[{U}][{L}]+ ){{1,3}}(?:County|Parish) (?:(?:Circuit|District|Superior|Probate|Family"
+    r"|Juvenile|Chancery|Common Pleas|State|Municipal|Criminal|Civil|Court of Common Pleas)"
+    r" )?(?:Court )?Judge"
+)
+# Titles that mark a trial-level (or agency) judge: never an appellate panel member.
+TRIAL_TITLE_WORDS = (
+    "District",
+    "Magistrate",
+    "Bankruptcy",
+    "Superior",
+    "County",
+    "Parish",
+    "State Court",
+    "Chancellor",
+    "Probate",
+    "Family",
+    "Juvenile",
+    "Municipal",
+    "Common Pleas",
+    "Criminal Court",
+    "Civil Court",
+    "Immigration",
+    "Administrative Law",
+)
+APPELLATE_TITLE_WORDS = ("Circuit Judge", "Appellate", "Appeals Court", "Presiding", "Justice")
+# Tokens that can never be (or end) a judge's name.
+NAME_STOPWORDS = words(
+    """The A An In On At Of For And But Or To By From With Court Courts County District Circuit
+    State States Federal Department Dept Ministry Advocate General Office Board Commission
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan Feb Aug Sept Oct Nov Dec
+    Wrote Said Ruled Says Rules Blocks Blocked Orders Ordered Denies Denied Grants Granted
+    Dissenting Concurring Writing Joined Majority Republican Democrat Democrats Republicans
+    U.S. Supreme Appeals Chief Senior Presiding Associate Circuit Judge Judges Justice Justices
+    Administration Act Amendment Constitution Clause Trump Biden Because When After Although If
+    While Since Before Under Then So Also Both Neither Only Even"""
+)
+NAME_PARTICLES = ("de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le")
+NAME_SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
+
+# --- officials (stripped from party names: "Treasury Secretary Scott Bessent" -> "Scott Bessent")
+OFFICIAL_TITLE_WORDS = words(
+    """Secretary Commissioner Director Administrator Chief Superintendent Governor Gov. Mayor
+    Chairman Chairwoman Chair Chairperson President Sheriff Warden Treasurer Clerk Recorder
+    Registrar Comptroller Auditor Attorney General Sen. Senator Rep. Representative Minister
+    Commander Officer Manager Supervisor Head Leader Dean Principal Trustee Executive
+    Inspector Agent Marshal Collector Assessor Controller Speaker Lt. Deputy Acting Former
+    former Dr. Mr. Mrs. Ms. Prof. resident Resident"""
+)
+# Roles that are never parties (people quoted about the case).
+NON_PARTY_ROLES = (
+    r"spokes(?:wo)?m[ae]n|spokesperson|press secretary|attorneys?|lawyers?|counsel|"
+    r"representatives?|analysts?|professors?|experts?|advocates?|commentators?|reporters?"
+)
+
+# --- organisations --------------------------------------------------------------------------------
+ORG_WORDS = words(
+    """Inc. Inc LLC L.L.C. LP LLP PLC Co. Co Corp. Corp Corporation Company Ltd. Ltd Group Holdings
+    Partners Association Alliance Coalition Council Committee Union Federation Foundation
+    Institute Center Centre Centro Project Network Society League Fund Trust Bank System Systems
+    Services Service Department Agency Administration Bureau Office Board Commission Authority
+    University College School Schools District City County State Town Township Village Commonwealth
+    Republic Government Congress Senate House Legislature Police Sheriff's Hospital Clinic Church
+    Records Media Network Airlines Industries Technologies Labs Solutions Capital Ventures Apps
+    Enterprises Manufacturers Retailers Workers Employees Parents Neighbors Friends Library
+    Democrats Republicans Party Campaign Club Press News Times Post Journal Tribune Reporters
+    Counsel Defenders Union Unidos Solidarity Association's IRS FBI EPA FDA FTC SEC DHS ICE
+    USDA HHS DOJ DOE DOT FCC FEC NLRB CMS FEMA OSHA MSHA CFPB"""
+)
+# "X and Y" inside one organisation's name (never split there).
+JOINT_NAME_PHRASES = (
+    "Health and Human Services",
+    "Food and Drug",
+    "Food and Nutrition",
+    "Fish and Wildlife",
+    "Housing and Urban Development",
+    "Safety and Health",
+    "Alcohol, Tobacco, Firearms and Explosives",
+    "Tobacco, Firearms and Explosives",
+    "Firearms and Explosives",
+    "Immigration and Customs",
+    "Customs and Border",
+    "Securities and Exchange",
+    "Medicare and Medicaid",
+    "Labor and Industry",
+    "Labor and Workforce",
+    "Parks and Recreation",
+    "Planning and Zoning",
+    "Science and Technology",
+    "Arts and Sciences",
+    "Research and Development",
+    "Consumer and Business",
+    "Commerce and Industry",
+    "Energy and Natural Resources",
+    "Land and Natural Resources",
+    "Environment and Natural Resources",
+    "Fish and Game",
+    "Game and Fish",
+    "Transportation and Infrastructure",
+    "Trade and Industry",
+    "Banking and Finance",
+    "Insurance and Financial",
+    "Licensing and Regulatory",
+    "Employment and Training",
+    "Elections and Ethics",
+    "Water and Power",
+    "Sewer and Water",
+    "Light and Power",
+    "Gas and Electric",
+    "Procter and Gamble",
+    "Johnson and Johnson",
+)
+# Lower-case anaphors naming a party introduced earlier, with the capitalised heads they resolve to.
+ANAPHOR_HEADS = {
+    "department": ("Department",),
+    "agency": ("Agency", "Administration", "Service", "Department", "Bureau", "Commission"),
+    "city": ("City",),
+    "county": ("County",),
+    "district": ("District",),
+    "school district": ("School District",),
+    "board": ("Board",),
+    "company": ("Inc.", "LLC", "Co.", "Corp.", "Corporation", "Company", "Ltd.", "LP"),
+    "commission": ("Commission",),
+    "university": ("University",),
+    "state": ("State of",),
+}
+# Plural nouns that make a counted group a party ("14 parents", "coalition of 19 states").
+GROUP_NOUNS = (
+    r"states|cities|counties|parents|residents|voters|professors|retailers|plaintiffs|workers|"
+    r"employees|students|families|patients|doctors|nurses|teachers|groups|organizations|"
+    r"organisations|businesses|companies|tenants|immigrants|recipients|members|co-writers|"
+    r"consumers|investors|farmers|landowners|inmates|prisoners|detainees|officers|veterans|"
+    r"recorders|clerks|hospitals|districts|municipalities|tribes|nonprofits|individuals|people"
+)
+NUMBER_WORDS = (
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozens of|several|a dozen|a group of"
+)
+# Collective subjects that are never a party by themselves.
+GENERIC_PARTY_WORDS = words(
+    """they them it he she we the states plaintiffs defendants groups parents cities
+    government administration challengers petitioners respondents lawyers attorneys
+    officials prosecutors he she his her its their company agency department city state"""
+)
+
+# --- courts ---------------------------------------------------------------------------------------
+ORDINALS = [
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+]
+US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|Puerto Rico|Guam"
+)
+# Adjudicating agencies whose judges decide cases.
+AGENCY_TRIBUNALS = {
+    "National Labor Relations Board": ("NLRB",),
+    "Federal Mine Safety and Health Review Commission": (),
+    "Occupational Safety and Health Review Commission": ("OSHRC",),
+    "Merit Systems Protection Board": ("MSPB",),
+    "Board of Immigration Appeals": ("BIA",),
+    "Federal Labor Relations Authority": ("FLRA",),
+    "Patent Trial and Appeal Board": ("PTAB",),
+    "U.S. International Trade Commission": ("ITC",),
+    "Federal Energy Regulatory Commission": ("FERC",),
+    "Equal Employment Opportunity Commission": ("EEOC",),
+    "Securities and Exchange Commission": ("SEC",),
+    "Federal Trade Commission": ("FTC",),
+}
+# Mentions of a court as the destination of an appeal or the author of the ruling under review.
+COURT_DESTINATION_CUES = (
+    r"(?:appeal|appeals|appealed|appealing|petition|petitioned|ask|asked|asking|seek|seeking|"
+    r"sought|review (?:from|by)|rehear|rehearing|take the case|go to|goes to|head to|heads to|"
+    r"returns? to|sent back to|remanded to|en banc) (?:\w+ ){0,6}$"
+)
+
+# --- outcome --------------------------------------------------------------------------------------
+# Precedence of outcome classes (first that fits wins).
+OUTCOME_PRECEDENCE = (
+    "sentenced",
+    "approved",
+    "struck_down",
+    "upheld",
+    "blocked",
+    "dismissed",
+    "reversed",
+    "affirmed",
+    "ruled_for_plaintiffs",
+    "ruled_for_defendants",
+    "granted",
+    "denied",
+    "other",
+)
+LAW_NOUNS = (
+    r"law|laws|statute|statutes|rule|rules|regulation|regulations|policy|policies|ban|bans|cap|"
+    r"limit|limits|ordinance|ordinances|requirement|requirements|standards?|mandate|mandates|"
+    r"executive order|program|programs|measure|act|provision|provisions|restrictions?|map|maps|"
+    r"guidance|tariffs?|conditions|plan|order|orders|moratorium|memo|memorandum|directive|"
+    r"amendment|initiative|proposition|deadline|system"
+)
+AFFIRM_NOUNS = (
+    r"conviction|convictions|sentence|sentences|verdict|verdicts|ruling|rulings|decision|"
+    r"decisions|judgment|judgments|dismissal|award|award|win|finding|findings|injunction|order "
+    r"by|death sentence|damages"
+)
+CASE_NOUNS = (
+    r"lawsuit|lawsuits|suit|suits|case|cases|claims?|charges?|indictment|complaint|petition|"
+    r"challenge|appeal|action"
+)
+REQUEST_NOUNS = (
+    r"motion|motions|request|requests|petition|petitions|application|applications|bid|bids|"
+    r"injunction|stay|appeal|relief|bail|writ|order|restraining order|TRO|effort|attempt|"
+    r"objections?|demand"
+)
+# Verb patterns: (regex, class, informal). Each regex's match start is the verb used for the
+# negation/attribution check. Written for case-insensitive matching.
+OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
+    # sentenced
+    (
+        r"\bsentenc(?:ed|es)\b(?! hearing| guidelines| date| commission)"
+        r"|(?-i:\bsentencing (?=him\b|her\b|them\b|[A-Z][a-z]+ [A-Z]))(?!Commission|Guidelines)",
+        "sentenced",
+        False,
+    ),
+    (r"\bhand(?:ed|s) down (?:a|the|his|her) (?:\w+ ){0,2}sentence\b", "sentenced", False),
+    (r"(?-i:\bgets? \d+ (?:years?|months?)\b)", "sentenced", False),
+    (r"\b(?:spend|serve) (?:\w+ ){0,2}(?:years?|months?|life) (?:in|behind)\b", "sentenced", False),
+    # approved
+    (
+        r"\b(?:gave|gives|granted|grants|won|wins|winning) (?:\S+ ){0,2}approval\b"
+        r"(?= (?:\S+ ){0,8}(?:settlement|plan|plea|deal|agreement|decree|sale|merger))",
+        "approved",
+        False,
+    ),
+    (
+        r"\bapprov(?:ed|es|ing)\b(?= (?:\S+ ){0,7}(?:settlement|plan|plea|deal|agreement|decree|"
+        r"sale|merger))",
+        "approved",
+        False,
+    ),
+    (r"\bconfirm(?:ed|s|ing)\b(?= (?:\S+ ){0,5}plan\b)", "approved", False),
+    # struck down
+    (r"\b(?:struck|strikes|striking|strike) down\b", "struck_down", False),
+    (r"\binvalidat(?:ed|es|ing)\b", "struck_down", False),
+    (
+        rf"\b(?:vacat(?:ed|es|ing)|set(?:s|ting)? aside)\b(?= (?:\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
+        "struck_down",
+        False,
+    ),
+    (
+        r"\b(?:declared|ruled|found|held|holding|finding|ruling) (?:\w+ ){0,5}unconstitutional\b",
+        "struck_down",
+        False,
+    ),
+    (
+        rf"\b(?:threw|throws|thrown|tossed|tosses) out\b(?= (?:\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
+        "struck_down",
+        True,
+    ),
+    # upheld / affirmed (object decides)
+    (r"\buph(?:eld|olds?|olding)\b", "uphold", False),
+    (r"\baffirm(?:ed|s|ing)\b", "affirmed", False),
+    # blocked
+    (
+        r"\b(?:temporarily |permanently |partially |preliminarily |again )?"
+        r"(?:block(?:ed|s|ing)|halt(?:ed|s|ing)|paus(?:ed|es|ing)|enjoin(?:ed|s|ing)|"
+        r"froze|freez(?:es|ing))\b",
+        "blocked",
+        False,
+    ),
+    (
+        r"\b(?:barred|bars|barring|prohibited|prohibits|forbade|stopped|stops)\b (?:\S+ ){0,8}from "
+        r"(?:enforcing|implementing|carrying out|withholding|cutting|ending|applying|using|"
+        r"requiring|deporting|removing|terminating|canceling|cancelling|imposing|collecting|"
+        r"sharing|moving forward|proceeding|firing|dismantling|closing|releasing|executing)",
+        "blocked",
+        False,
+    ),
+    (r"\bput(?:s|ting)? (?:\S+ ){0,6}on hold\b", "blocked", False),
+    (
+        rf"\bstay(?:ed|s)\b(?= (?:\S+ ){{0,8}}(?:{LAW_NOUNS}|deportation|removal|execution|"
+        r"enforcement|implementation)\b)",
+        "blocked",
+        False,
+    ),
+    (r"\bslam(?:s|med)? the brakes on\b", "blocked", False),
+    (r"\bkept (?:\S+ ){0,5}from taking effect\b", "blocked", False),
+    # dismissed
+    (r"\bdismiss(?:ed|es|ing)? as improvidently granted\b", "dismissed", False),
+    (rf"\bdismiss(?:ed|es|ing)\b(?= (?:\S+ ){{0,6}}(?:{CASE_NOUNS})\b)", "dismissed", False),
+    (r"\b(?:dismissed|dismisses)\b(?= (?:a|the) case\b)", "dismissed", False),
+    (
+        rf"\b(?:threw|throws|thrown|tossed|tosses|toss) out\b"
+        rf"(?= (?:\S+ ){{0,6}}(?:{CASE_NOUNS})\b)",
+        "dismissed",
+        True,
+    ),
+    (rf"\btoss(?:ed|es)\b(?= (?:\S+ ){{0,6}}(?:{CASE_NOUNS})\b)", "dismissed", True),
+    (r"(?-i:\bDIG(?:s|ged)?\b)", "dismissed", False),
+    # reversed
+    (r"\brevers(?:ed|es|ing)\b", "reversed", False),
+    (r"\boverturn(?:ed|s|ing)\b", "reversed", False),
+    (r"\brevi(?:ved|ves|ving|ve)\b", "reversed", False),
+    (
+        rf"\breinstat(?:ed|es|ing)\b"
+        rf"(?= (?:\S+ ){{0,6}}(?:{CASE_NOUNS}|verdict|class action|award)\b)",
+        "reversed",
+        False,
+    ),
+    (
+        r"\b(?:vacat(?:ed|es|ing)|threw out|throws out|thrown out|tossed out|wipe[sd]? out|"
+        r"wiped out)\b(?= (?:\S+ ){0,6}(?:ruling|decision|judgment|conviction|sentence|verdict|"
+        r"award|damages)\b)",
+        "reversed",
+        False,
+    ),
+    # ruled for a side (the side is found later)
+    (r"\bruled (?:in favor of|for)\b", "ruled_for", False),
+    (r"\bsid(?:ed|es|ing) with\b", "ruled_for", False),
+    (
+        r"\b(?:entered|enters|rendered|renders) (?:a )?judgment (?:for|in favor of)\b",
+        "ruled_for",
+        False,
+    ),
+    (r"\bgrant(?:ed|s|ing) summary judgment (?:to|for|in favor of)\b", "ruled_for", False),
+    (r"\bwins? (?:\S+ ){0,3}judgment against\b", "ruled_for_plaintiffs", False),
+    (r"\bfound (?:\S+ ){0,4}liable\b", "ruled_for_plaintiffs", False),
+    (
+        r"\b(?:found|finds|concluded) (?:that )?(?:[A-Z]\S+ ){1,5}(?:had )?"
+        r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b",
+        "ruled_for_plaintiffs",
+        False,
+    ),
+    (
+        r"\b(?:lost|loses) (?:their|its|his|her|the) (?:\w+ )?(?:lawsuit|suit|case|challenge)\b",
+        "ruled_for_defendants",
+        False,
+    ),
+    (r"\btake nothing\b", "ruled_for_defendants", False),
+    # granted / denied
+    (
+        rf"\bgrant(?:ed|s|ing)\b(?= (?:\S+ ){{0,8}}(?:{REQUEST_NOUNS}|summary judgment)\b)",
+        "granted",
+        False,
+    ),
+    (r"\border(?:ed|s)\b (?:\S+ ){0,10}to\b", "granted", False),
+    (r"\bissued (?:a|an) (?:\S+ ){0,3}(?:restraining order|injunction|TRO)\b", "granted", False),
+    (rf"\bden(?:ied|ies|ying)\b(?= (?:\S+ ){{0,8}}(?:{REQUEST_NOUNS})\b)", "denied", False),
+    (
+        r"\b(?:declined|declines|declining|refused|refuses|refusing|won't|will not|would not|"
+        r"did not|does not) (?:to )?(?:\w+ )?(?:block|halt|stop|pause|dismiss|enjoin|stay|"
+        r"throw out|toss|grant|issue|order|reinstate|overturn|strike|suspend|lift|freeze)\b",
+        "denied",
+        False,
+    ),
+    (
+        r"\breject(?:ed|s|ing)\b(?= (?:\S+ ){0,6}(?:motion|request|bid|petition|application|"
+        r"effort|attempt|demand)\b)",
+        "denied",
+        False,
+    ),
+    (r"\bin part\b", "in_part", False),
+)
+# Words just before a verb that make it not a decision (intent, negation, hypothesis, background).
+NON_EVENT_PRECEDERS = words(
+    """to not n't never would could may might should can cannot had if whether unless sought
+    seeking seek asking asked ask urged urging urge wants want wanted hopes hope plans planned
+    threatened threatens vowed likely expected aims bid effort attempt seeks motion request
+    without before could've"""
+)
+# Sentences (or clauses) about some other ruling or background, not the one reported.
+DISTRACTOR_CUES = (
+    r"\b(?:separate|unrelated|similar|earlier|previous|prior|another|other) (?:\w+ )?"
+    r"(?:case|cases|lawsuit|lawsuits|ruling|rulings|order|orders|decision|decisions|policy|set|"
+    r"requirement|challenge|law|judge)\b"
+    r"|\b(?:last|earlier this|earlier in the|this past) (?:year|month|spring|summer|fall|winter)\b"
+    r"|\bparallel (?:civil |criminal )?(?:case|lawsuit|suit)\b"
+    r"|\bin (?:19|20)\d\d\b|\bpreviously\b|\bnominat\w+|\bnominee\b|\bassigned to\b"
+    r"|\bwho had\b|\bthat had\b|\bwhich had\b|\bhad (?:already )?(?:\w+ed|struck|thrown|held|"
+    r"found|ruled|upheld|sided|won|lost|been)\b"
+)
+LOWER_COURT_CUES = (
+    r"\b(?:reversed|reversing|overturned|overturning|vacated|vacating|affirmed|affirming|"
+    r"agreed with|disagreed with) (?:a |the )?(?:\w+ ){0,3}(?:ruling|decision|judgment|order)? ?"
+    r"(?:by|of|from)?\b|\blower[- ]court\b|\btrial (?:judge|court)\b|\bpresided over the "
+    r"(?:\d{4} )?trial\b|\bdid not err\b|\berred\b"
+)
+# Where the ruling's author is named in a court of last resort.
+MAJORITY_AUTHOR_CUES = (
+    r"writing for (?:the|a|an) (?:\w+ )?(?:majority|court|plurality|panel)"
+    r"|wrote (?:the|a|an) (?:\w+ )?(?:majority|court's|lead|main|unanimous)? ?opinion"
+    r"|(?:opinion|ruling|decision) (?:was )?(?:written|authored|delivered) by"
+    r"|delivered the opinion|wrote for (?:the|a) (?:\w+ )?(?:majority|court|panel)"
+    r"|for the majority|for a unanimous"
+)
+
+# --- motions --------------------------------------------------------------------------------------
+# (regex, normalised motion), searched case-insensitively in order.
+MOTIONS: tuple[tuple[str, str], ...] = (
+    (r"\btemporary restraining order\b|\bTRO\b", "temporary restraining order"),
+    (r"\bpreliminary injunction\b", "preliminary injunction"),
+    (r"\btemporary injunction\b", "temporary injunction"),
+    (r"\bpermanent injunction\b", "permanent injunction"),
+    (r"\bmotion to dismiss\b|\bRule 12\(b\)\(6\) motion\b", "motion to dismiss"),
+    (r"\bsummary judgment\b", "summary judgment"),
+    (r"\bpetition for (?:a )?writ of mandate\b", "petition for a writ of mandate"),
+    (
+        r"\bpetition for (?:a )?writ of mandamus\b|\bwrit of mandamus\b",
+        "petition for a writ of mandamus",
+    ),
+    (r"\bwrit of habeas corpus\b|\bhabeas petition\b", "petition for a writ of habeas corpus"),
+    (r"\bpetitions? for review\b", "petition for review"),
+    (r"\bfinal approval\b(?= (?:\S+ ){0,6}settlement)", "final approval of class settlement"),
+    (r"\bpreliminary approval\b(?= (?:\S+ ){0,6}settlement)", "preliminary approval of settlement"),
+    (
+        r"\bconfirm(?:ed|ation)\b(?= (?:\S+ ){0,6}plan)|\bplan confirmation\b",
+        "confirmation of plan",
+    ),
+    (r"\bapplication for temporary reinstatement\b", "application for temporary reinstatement"),
+    (r"\bclass certification\b|\bcertify (?:a|the) class\b", "class certification"),
+    (r"\bmotion to suppress\b", "motion to suppress"),
+    (r"\bmotion for (?:a )?new trial\b", "motion for a new trial"),
+    (r"\bmotion to compel\b", "motion to compel"),
+    (r"\bmotion to transfer\b", "motion to transfer"),
+    (r"\bmotion to intervene\b", "motion to intervene"),
+    (r"\bmotion for (?:a )?stay\b|\bemergency stay\b|\bstay pending appeal\b", "stay"),
+    (r"\bSection 705\b", "stay under Section 705 of the Administrative Procedure Act"),
+)
+
+# --- dates ----------------------------------------------------------------------------------------
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+}  # fmt: skip
+
+# --- is_ruling ------------------------------------------------------------------------------------
+# The actor that makes an outcome verb a court's decision.
+JUDICIAL_ACTORS = (
+    r"\b(?:judges?|justices?|courts?|panel|chancellor|magistrate|tribunal|ruling|ruled|rules|"
+    r"order|opinion|decision|verdict|jury|bench|DIG|Circ\.|Circuit|NLRB|board)\b"
+)
+# News that is about a court but is not a ruling.
+NON_RULING_LEADS = (
+    r"\bpropos(?:ed|es|ing) (?:a |an |the )?(?:new )?(?:\w+ )?(?:rule|regulation|rules)\b"
+    r"|\bnotice of proposed rulemaking\b|\bnominat(?:ed|es|ion)\b|\bnominee\b"
+    r"|\bconfirmation (?:hearing|vote)\b|\b(?:sued|sues|suing|sue)\b"
+    r"|\bfiled (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint)\b|\blawmakers\b"
+    r"|\b(?:bill|legislation) (?:that|would|passed)\b|\bpassed (?:a|the) bill\b"
+    r"|\bsigned (?:into law|the bill)\b|\bno ruling has been (?:issued|made)\b"
+    r"|\bhearing (?:is|was) (?:set|scheduled)\b|\boral arguments?\b"
+)

@@ -1,0 +1,132 @@
+"""Article text made ready for extraction: HTML residue and boilerplate out, quotes normalised.
+
+`prepare()` returns a `Doc` whose `sentences` each keep the text as printed (`text`, used for
+evidence and every emitted string) and a same-length copy with straight quotes (`norm`, used
+for matching), so a match's offsets in `norm` slice the printed text exactly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from summarizer import tables
+from summarizer.sentences import split_sentences
+
+# Analysis stops after this many characters: no news article is longer, and it bounds the time
+# spent on hostile input.
+MAX_CHARS = 200_000
+
+# One character in, one character out: offsets in the normalised text are offsets in the printed.
+_NORMALISE = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\t": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+_TAG = re.compile(
+    r"<(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)\s*>|<[^<>]{0,500}>", re.I | re.S
+)
+_SPACES = re.compile(r"[ \u00a0\t\u2009\u202f]{2,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff]")
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in tables.BOILERPLATE_PARAGRAPHS), re.I)
+_END = re.compile("|".join(f"(?:{p})" for p in tables.END_OF_BODY), re.I)
+_DATELINE = re.compile(tables.DATELINE)
+_HEADLINE_PREFIX = re.compile(tables.HEADLINE_PREFIX, re.I)
+
+
+def normalise(text: str) -> str:
+    """Straight quotes and plain spaces; same length as `text`."""
+    return text.translate(_NORMALISE)
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    text: str  # as printed
+    norm: str  # same length, normalised
+    paragraph: int
+    is_headline: bool = False
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+@dataclass(slots=True)
+class Doc:
+    headline: Sentence | None
+    sentences: list[Sentence] = field(default_factory=list)  # body only, in order
+    norm_text: str = ""  # all body sentences' norm joined by "\n"
+    raw_text: str = ""  # all body sentences' text joined by "\n"
+
+    @property
+    def all(self) -> list[Sentence]:
+        return ([self.headline] if self.headline else []) + self.sentences
+
+
+def clean_fragment(text: str) -> str:
+    """Remove HTML residue and control characters; collapse runs of spaces."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _CONTROL.sub("", text)
+    return text
+
+
+def _paragraphs(text: str) -> list[str]:
+    out: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        para = _SPACES.sub(" ", raw).strip()
+        if para:
+            out.append(para)
+    return out
+
+
+def prepare(text: str, title: str | None = None) -> Doc:
+    """Split an article into a headline and body sentences, dropping bylines and footers."""
+    text = clean_fragment((text or "")[:MAX_CHARS])
+    headline: Sentence | None = None
+    if title:
+        head = _SPACES.sub(" ", clean_fragment(title[:2000])).strip()
+        head = _HEADLINE_PREFIX.sub("", head)
+        if head:
+            headline = Sentence(-1, head, normalise(head), -1, is_headline=True)
+    sentences: list[Sentence] = []
+    first_body = True
+    for p_index, para in enumerate(_paragraphs(text)):
+        if len(para) < 400 and _BOILERPLATE.search(para):
+            continue
+        if _END.match(para):
+            break
+        if first_body:
+            match = _DATELINE.match(para)
+            if match and match.end() < len(para):
+                para = para[match.end() :]
+            first_body = False
+        norm = normalise(para)
+        for start, end in split_sentences(norm):
+            sentences.append(Sentence(len(sentences), para[start:end], norm[start:end], p_index))
+    return Doc(
+        headline=headline,
+        sentences=sentences,
+        norm_text="\n".join(s.norm for s in sentences),
+        raw_text="\n".join(s.text for s in sentences),
+    )
