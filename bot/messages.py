@@ -157,3 +157,25 @@ DISCORD_USAGE = (
 
 SLACK_NOT_READY = "rulingbot is starting up; try again in a few seconds."
 SLACK_MORE_RESULTS = "More results were left out; narrow the search to see them."
+
+# --- follow-up questions in a ruling's thread ---------------------------------------------------
+
+FOLLOWUP_NOT_SAID = "The article doesn't say."
+FOLLOWUP_RATE_LIMITED = (
+    "You've asked several questions in this thread in the last minute; please wait a moment."
+)
+FOLLOWUP_ARTICLE_GONE = (
+    "The article this thread was about is no longer stored, so I can't answer questions about it."
+)
+FOLLOWUP_EMPTY = "Ask a question about this ruling, e.g. “who sued?” or “what happens next?”"
+FOLLOWUP_FACT_LABELS = {
+    "judge": "Judge",
+    "judges": "Judges",
+    "court": "Court",
+    "outcome": "Outcome",
+    "plaintiffs": "Brought by",
+    "defendants": "Against",
+    "decided": "Decided",
+    "docket": "Docket",
+    "case_name": "Case",
+}
