@@ -60,7 +60,9 @@ _DISTRICT_ONLY = re.compile(
     rf"(?:Judge [^.;]{{3,40}}? of|in) the (?P<div>(?:Northern|Southern|Eastern|Western|Middle|"
     rf"Central) District of (?:{tables.US_STATES}))"
 )
-_FEDERAL_JUDGE_IN = re.compile(rf"\bfederal judge in (?P<city>{_PLACE})\b")
+_FEDERAL_JUDGE_IN = re.compile(
+    rf"\bfederal judge in (?P<city>{_PLACE})\b|\b(?:A|a) (?P<city2>{_PLACE}) federal judge\b"
+)
 _BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
 _DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
 _DISTRACTOR = re.compile(tables.DISTRACTOR_CUES, re.I)
@@ -164,9 +166,10 @@ def _candidates(doc: Doc) -> list[_Candidate]:
                 )
             )
         for m in _FEDERAL_JUDGE_IN.finditer(norm):
-            found.append(
-                _Candidate(f"federal court in {m.group('city')}", "trial", 2, sent, m.start())
-            )
+            city = m.group("city") or m.group("city2")
+            if city in tables.US_STATES.split("|"):
+                continue
+            found.append(_Candidate(f"federal court in {city}", "trial", 2, sent, m.start()))
         for name, abbreviations in tables.AGENCY_TRIBUNALS.items():
             for variant in (name, *abbreviations):
                 pos = norm.find(variant)

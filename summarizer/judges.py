@@ -35,7 +35,7 @@ _POSITIVE_AFTER = re.compile(
     r"rejected|issued|issues|said|says|told|sentenced|sentences|approved|approves|confirmed|"
     r"upheld|upholds|struck|vacated|stayed|declined|refused|sided|concluded|threw|tossed|"
     r"halted|enjoined|handed|overruled|awarded|agreed|noted|explained|allowed|gave|certified|"
-    r"temporarily|dissented|concurred|determined|decided|signed)\b"
+    r"temporarily|dissented|concurred|determined|decided|signed|heard)\b"
 )
 _POSITIVE_BEFORE = re.compile(
     r"(?:joined by|written by|authored by|writing for [^,]{0,30}, |(?:ruling|order|decision|"
@@ -50,6 +50,11 @@ _LOWER_BEFORE = re.compile(
 )
 _PANEL_CUE = re.compile(r"\bpanel\b|\bjoined\b|\bdissent|\bconcurr|\bmajority\b", re.I)
 _NOMINEE = re.compile(r"nominat|nominee|confirm(?:ation|ed) (?:to|as)|assigned", re.I)
+
+
+# Bounds on hostile input: no article names more judges or mentions one more often.
+MAX_PEOPLE = 60
+MAX_MENTIONS = 200
 
 
 @dataclass(slots=True)
@@ -161,7 +166,10 @@ def _group(mentions: list[Mention], doc: Doc) -> list[_Person]:
             person.name, person.title = m.name, m.title or person.title
         person.mentions.append(m)
     # Bare-surname mentions ("Tolland wrote") count as mentions too.
-    for person in people:
+    for person in people[:MAX_PEOPLE]:
+        covered: dict[int, list[tuple[int, int]]] = {}
+        for x in person.mentions:
+            covered.setdefault(x.sentence.index, []).append((x.start, x.end))
         key = surname(person.name)
         if len(key) < 3:
             continue
@@ -169,12 +177,13 @@ def _group(mentions: list[Mention], doc: Doc) -> list[_Person]:
         for sent in doc.sentences:
             if key not in sent.norm:
                 continue
+            spans = covered.get(sent.index, ())
             for m in pattern.finditer(sent.norm):
-                if any(
-                    x.sentence is sent and x.start <= m.start() < x.end for x in person.mentions
-                ):
+                if any(a <= m.start() < b for a, b in spans):
                     continue
                 person.mentions.append(Mention(key, None, sent, m.start(), m.end()))
+            if len(person.mentions) > MAX_MENTIONS:
+                break
     return people
 
 
@@ -228,7 +237,11 @@ def select_judges(doc: Doc, level: str) -> list[tuple[Judge, str]]:
                     m
                     for m in person.mentions
                     if not _local_distractor(m)
-                    and (_positive(m) or _PANEL_CUE.search(m.sentence.norm))
+                    and (
+                        _positive(m)
+                        or _PANEL_CUE.search(m.sentence.norm)
+                        or "Circuit Judge" in (m.title or "")
+                    )
                     and (
                         _is_appellate_title(person.title)
                         or _positive(m)

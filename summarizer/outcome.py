@@ -80,6 +80,8 @@ def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
                 continue
             if cls == "blocked" and _noun_use(norm, m.start()):
                 continue
+            if not sent.is_headline and _loose_gerund(norm, m):
+                continue
             if cls == "uphold":
                 cls = _uphold_class(norm, m.end())
                 if cls is None:
@@ -120,6 +122,25 @@ _NOUN_BEFORE = frozenset(
 )
 _AFFIRM = re.compile(rf"(?:{tables.AFFIRM_NOUNS})\b", re.I)
 _LAW = re.compile(rf"(?:{tables.LAW_NOUNS})\b", re.I)
+
+
+_GERUND_HOSTS = tables.words(
+    "order orders ruling rulings decision decisions injunction opinion judgment judge court "
+    "panel justices"
+)
+
+
+def _loose_gerund(norm: str, m: re.Match[str]) -> bool:
+    """ "too comfortable blocking policies" is talk about blocking, not a decision; an "-ing"
+    verb counts after a comma ("..., blocking the rule") or a ruling noun ("an order blocking")."""
+    first = m.group(0).split()[0].lower()
+    if not first.endswith("ing") or first in ("sentencing",):
+        return False
+    before = norm[max(0, m.start() - 30) : m.start()].rstrip()
+    if before.endswith(","):
+        return False
+    words = _WORDS.findall(before)
+    return not (words and words[-1].lower() in _GERUND_HOSTS)
 
 
 def _noun_use(norm: str, start: int) -> bool:

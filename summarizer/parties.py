@@ -190,16 +190,21 @@ def read_subject(norm: str, end: int) -> str:
     head = norm[max(0, end - 300) : end]
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind('"'))
     head = head[cut + 1 :]
+    # "... at the request of X and Y, who sued": the subject starts after the last "by/of".
+    intros = list(re.finditer(r"\b(?:by|request of|behalf of|joined by|along with)\s+", head))
+    intro = intros[-1] if intros else None
+    if intro is not None and re.search(r",\s*(?:who|which)?\s*$", head):
+        head = head[intro.end() :]
     # Drop relative clauses and introductory phrases.
     head = re.sub(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)", ",", head)
-    segments = head.split(", ")
+    segments = [seg for seg in head.split(", ") if seg.strip() not in ("who", "which", "")]
     while len(segments) > 1 and (
         re.match(
             r"(?:In|On|At|Last|After|Before|Earlier|When|Since|By|For|Then|Later|Now|"
             r"This|That|Under|With|Meanwhile|Separately)\b",
             segments[0],
         )
-        or segments[0][:1].islower()
+        or (segments[0][:1].islower() and not segments[0].startswith("the "))
     ):
         segments.pop(0)
     return ", ".join(segments).strip()
@@ -350,20 +355,29 @@ def _expand_acronym(name: str, doc: Doc) -> str:
     return name
 
 
+# More candidate mentions than any article has; bounds the work on hostile input.
+MAX_FOUND = 400
+
+
 class _Collector:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.found: list[_Found] = []
         self.order = 0
         self.winners: list[tuple[str, Sentence]] = []
+        self.anaphors: dict[str, str | None] = {}
 
     def add(self, text: str, side: str, priority: int, sent: Sentence) -> None:
         for item in _items(text):
             self.add_one(item, side, priority, sent)
 
     def add_one(self, item: str, side: str, priority: int, sent: Sentence) -> None:
+        if len(self.found) >= MAX_FOUND:
+            return
         if item[0].islower() and not _GROUP.match(item):
-            resolved = _resolve_anaphor(item, self.doc)
+            if item not in self.anaphors:
+                self.anaphors[item] = _resolve_anaphor(item, self.doc)
+            resolved = self.anaphors[item]
             if resolved is None:
                 return
             item = resolved
@@ -513,7 +527,14 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
     cache = _surname_cache()
     text = doc.norm_text
     resolved: list[_Found] = []
+    names_seen: dict[str, str | None] = {}
     for f in col.found:
+        if f.name in names_seen:
+            final = names_seen[f.name]
+            if final is not None:
+                resolved.append(_Found(final, f.side, f.priority, f.sentence, f.order))
+            continue
+        names_seen[f.name] = None
         name = _expand_acronym(f.name, doc)
         if " " not in name and not _ACRONYM.match(name) and name not in tables.US_STATES.split("|"):
             org = _ORG_FULL.search(text, 0) and re.search(
@@ -522,6 +543,7 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
             name = org.group(0) if org else expand_surname(name, text, cache)
         if _is_non_party_person(name, text):
             continue
+        names_seen[f.name] = name
         resolved.append(_Found(name, f.side, f.priority, f.sentence, f.order))
     # Merge short forms into the fullest form printed.
     names = sorted({f.name for f in resolved}, key=len, reverse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text import Doc
+from summarizer.text import Doc, normalise
 
 _VERBS = (
     r"(?:wrote|writes|said|says|told|added|concluded|explained|held|found|noted|declared|ruled|"
@@ -38,7 +38,7 @@ def _judicial(speaker: str, judge_words: set[str]) -> bool:
 
 def find_key_quote(doc: Doc, judge_names: list[str]) -> tuple[str, str] | None:
     """(quotation without outer marks and trailing comma, sentence) or None."""
-    judge_words = {w for name in judge_names for w in name.split() if len(w) > 2}
+    judge_words = {w for name in judge_names for w in normalise(name).split() if len(w) > 2}
     embedded: tuple[str, str] | None = None
     for i, sent in enumerate(doc.sentences):
         norm = sent.norm

@@ -9,11 +9,14 @@ from summarizer.outcome import Event
 from summarizer.text import Doc
 
 _NON_RULING = re.compile(tables.NON_RULING_LEADS, re.I)
+_COMMENTARY = re.compile(tables.COMMENTARY_HEADLINE, re.I)
 
 
 def is_ruling(doc: Doc, lead: list[Event], later: list[Event], judges_found: bool) -> bool:
     """A ruling when the headline or lead reports a court's decision; a lead about a filing,
     proposal, nomination or bill with no decision in it is not."""
+    if doc.headline and _COMMENTARY.search(doc.headline.norm):
+        return False
     headline_events = [e for e in lead if e.sentence.is_headline]
     if headline_events:
         return True

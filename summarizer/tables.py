@@ -267,7 +267,10 @@ GROUP_NOUNS = (
     r"employees|students|families|patients|doctors|nurses|teachers|groups|organizations|"
     r"organisations|businesses|companies|tenants|immigrants|recipients|members|co-writers|"
     r"consumers|investors|farmers|landowners|inmates|prisoners|detainees|officers|veterans|"
-    r"recorders|clerks|hospitals|districts|municipalities|tribes|nonprofits|individuals|people"
+    r"recorders|clerks|hospitals|districts|municipalities|tribes|nonprofits|individuals|people|"
+    r"protesters|users|customers|drivers|renters|homeowners|shareholders|borrowers|journalists|"
+    r"artists|authors|churches|migrants|asylum seekers|refugees|children|survivors|victims|"
+    r"contractors|landlords|universities|colleges|schools|unions|physicians|pharmacies"
 )
 NUMBER_WORDS = (
     r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -596,6 +599,11 @@ JUDICIAL_ACTORS = (
     r"order|opinion|decision|verdict|jury|bench|DIG|Circ\.|Circuit|NLRB|board)\b"
 )
 # News that is about a court but is not a ruling.
+# Headlines of commentary, never a news report of a ruling.
+COMMENTARY_HEADLINE = (
+    r"^(?:opinion|commentary|editorial|op-ed|column|letters?(?: to the editor)?|viewpoint|"
+    r"perspective|analysis|guest column|my view|our view)\s*[:|—–-]"
+)
 NON_RULING_LEADS = (
     r"\bpropos(?:ed|es|ing) (?:a |an |the )?(?:new )?(?:\w+ )?(?:rule|regulation|rules)\b"
     r"|\bnotice of proposed rulemaking\b|\bnominat(?:ed|es|ion)\b|\bnominee\b"
