@@ -41,12 +41,21 @@ DATE = re.compile(
     r"ago\b|within\s+\w+\s+(?:days|weeks|months)|(?:days|weeks|months)\s+(?:after|before|from))",
     _I,
 )
+DATE_GATE = re.compile(
+    rf"\b(?:{_WEEKDAY}|{_MONTH}\s+\d|{_MONTH}\b(?=\s+(?:of|in|\d))|(?:in|by|since|until|before|after)\s+"
+    rf"{_MONTH}\b|(?:19|20)\d\d\b|(?:last|next|this|later\s+this|earlier\s+this|early\s+next|"
+    r"late\s+next|second\s+half\s+of\s+next|first\s+half\s+of\s+next)\s+"
+    r"(?:week|month|year|spring|summer|fall|winter|term|session)|yesterday|today|tonight|ago\b|"
+    r"(?:days|weeks|months)\s+(?:after|before|from))",
+    _I,
+)
 NUMBER = re.compile(rf"\d|\$|%|{_NUMBER_WORD}", _I)
 QUOTE_MARK = re.compile(r"[\"“”]")
 SAY_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|wrote|writes|writing|added|argued|argues|asked|called|"
+    r"\b(?:said|says|say|saying|told|tells|wrote|writes|writing|added|argued|argues|arguing|asked|"
+    r"called|claiming|alleging|contending|accusing|accused|alleged|"
     r"stated|noted|warned|urged|announced|contended|claimed|testified|according\s+to|"
-    r"statement|interview|declined\s+to\s+comment)\b",
+    r"statement|interview|declined\s+to\s+comment|sought|seeks|wanted|requested)\b",
     _I,
 )
 
@@ -57,9 +66,10 @@ VOTE = re.compile(
 )
 DURATION = re.compile(
     rf"\b(?:\d+|{_NUMBER_WORD[2:-2]}|a|one)[\s-]+(?:days?|weeks?|months?|years?|hours?|minutes?|"
-    r"decades?|semesters?)\b|\blife\b|\buntil\b",
+    r"decades?|semesters?)\b|\blife\b|\buntil\b|\bsince\s+(?:19|20)\d\d\b",
     _I,
 )
+MONEY = re.compile(r"\$|\b\d[\d,.]*\s*(?:million|billion|dollars|cents)\b|%|\bpercent\b", _I)
 PRONOUN_START = re.compile(r"^(?:They|He|She|It|Those|These)\b")
 
 Cue = tuple[re.Pattern[str], float]
@@ -87,7 +97,8 @@ CUES: dict[Kind, tuple[Cue, ...]] = {
         (r"\bcaused\b|\bled\s+to\b|\bresult(?:ed)?\s+of\b|\bdue\s+to\b", 0.8),
     ),
     Kind.NEXT: _cues(
-        (r"\bappeal", 1.2),
+        (r"(?<!of )(?<!Court of )\bappeal(?!ed\b|s\s+court)", 1.2),
+        (r"\bappealed\b", 0.3),
         (r"\brehear|\ben\s+banc\b|\bfull\s+(?:court|board)\b", 1.0),
         (r"\bhearing\b|\bconference\b|\btrial\s+date\b|\bbriefing\b", 0.8),
         (r"\bschedul|\bset\s+for\b|\bset\s+to\b|\bhas\s+been\s+set\b|\bdue\b", 0.8),
@@ -97,6 +108,7 @@ CUES: dict[Kind, tuple[Cue, ...]] = {
         (r"\bdeadline\b|\bwithin\s+\w+\s+(?:days|weeks)\b|\b\w+\s+days\s+to\b", 0.8),
         (r"\breturns?\s+to\b|\bremand|\bsent\s+(?:it|the\s+case)\s+back\b|\bback\s+to\b", 0.8),
         (r"\bexpect", 0.6),
+        (r"\bcoming\s+(?:days|weeks|months)\b", 0.6),
         (r"\bcould\b|\bmay\b|\bmight\b|\bcan\b", 0.4),
         (r"\bconsider(?:ing)?\b|\bweighing\b|\bevaluating\b|\breview(?:ing)?\b", 0.6),
         (r"\bpetition\b|\bseek\b|\bask\s+the\b|\brefile|\bamended\s+complaint\b", 0.5),
@@ -183,10 +195,13 @@ CUES: dict[Kind, tuple[Cue, ...]] = {
         (r"\brequires?\b|\bwould\s+have\b|\bbars?\b|\bmakes?\b|\bchalleng|\baccus|\bover\b", 0.4),
         (r"\bsued\b|\blawsuit\b|\bclaims?\b|\ballege", 0.3),
     ),
-    Kind.DISSENT: _cues(
-        (r"\bdissent", 2.0),
-        (r"\bdisagree|\bin\s+(?:his|her)\s+view\b", 0.6),
-        (r"\bwrote\b|\bargued\b", 0.4),
+    Kind.DISSENT: (
+        (JUDGE_NAME, 1.0),
+        *_cues(
+            (r"\bdissent", 2.0),
+            (r"\bdisagree|\bin\s+(?:his|her)\s+view\b", 0.6),
+            (r"\bwrote\b|\bargued\b", 0.4),
+        ),
     ),
     Kind.PRIOR: _cues(
         (
@@ -255,7 +270,7 @@ def passes_gate(kind: Kind, text: str) -> bool:
     if kind is Kind.NUMBER:
         return bool(NUMBER.search(text))
     if kind is Kind.WHEN:
-        return bool(DATE.search(text)) or bool(
+        return bool(DATE_GATE.search(text)) or bool(
             re.search(r"\bnot\s+(?:been\s+)?(?:set|scheduled)\b", text, _I)
         )
     if kind is Kind.JUDGE:

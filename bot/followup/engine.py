@@ -32,6 +32,12 @@ CUE_MIN = 0.8  # cue strength an answer needs when the question has no words of 
 SPEAKER_MIN = 0.7
 CONTEXT_WEIGHT = 0.5  # a question word found only in the sentence before, same paragraph
 DEFAULT_PRIOR = 0.3  # news puts what matters first
+# Kinds with a strong gate need less of the question's own words; "why" and "what next"
+# answers rarely repeat them.
+COVERAGE_BY_KIND = {Kind.VOTE: 0.2, Kind.WHY: 0.2, Kind.NEXT: 0.25, Kind.DOCKET: 0.0}
+UNKNOWN_BY_KIND = {Kind.WHY: 0.67, Kind.NEXT: 0.6}
+COVERAGE_BONUS = 1.5
+HEADING_BONUS = 1.5
 SECOND_SENTENCE = 0.85  # a runner-up this close to the best is quoted too (why / next / about)
 MAX_EVIDENCE = 2
 
@@ -88,12 +94,12 @@ def _answer_from_facts(
     parsed: ParsedQuestion, facts: Facts, article: Article, sentences: Sequence[Sentence]
 ) -> Answer | None:
     kind = parsed.kind
-    if kind is None or parsed.terms or parsed.context:
-        return None
+    if kind is None or parsed.terms or parsed.soft or parsed.context or len(parsed.kinds) > 1:
+        return None  # only a plain fact question ("who sued?") is answered from the facts
     label, values, keys = _fact_value(kind, parsed, facts)
     if not values:
         return None
-    evidence = _evidence_for(facts, keys, values, sentences, article.text)
+    evidence = _evidence_for(facts, keys, values, sentences, kind)
     if evidence is None:
         return None  # a fact the article does not show is not an answer
     return Answer(text=f"{label}: {'; '.join(values)}", evidence=(evidence,), found=True)
@@ -139,7 +145,7 @@ def _evidence_for(
     keys: Sequence[str],
     values: Sequence[str],
     sentences: Sequence[Sentence],
-    article_text: str = "",
+    kind: Kind,
 ) -> str | None:
     """The article sentence a fact rests on: the summarizer's own evidence when it is verbatim,
     else the first sentence that contains the fact."""
@@ -154,9 +160,9 @@ def _evidence_for(
             if overlaps and (base == "outcome" or _mentions_any(mine, values)):
                 return s.text
     for value in values:
-        for s in sentences:
-            if _mentions_any(s.text, [value]):
-                return s.text
+        naming = [s for s in sentences if _mentions_any(s.text, [value])]
+        if naming:  # the one that reads most like an answer of this kind, earliest on ties
+            return max(naming, key=lambda s: (cues.cue_score(kind, s.text), -s.index)).text
     return None
 
 
@@ -263,8 +269,10 @@ def score_sentences(
     unknown = sum(
         w for t, w in weights.items() if t not in vocabulary and not (synonyms(t) & vocabulary)
     )
-    if own and total and unknown / total >= UNKNOWN_MAX:
+    if own and total and unknown / total >= UNKNOWN_BY_KIND.get(kind, UNKNOWN_MAX):  # type: ignore[arg-type]
         return None
+    coverage_min = COVERAGE_BY_KIND.get(kind, COVERAGE_MIN)  # type: ignore[arg-type]
+    future = bool(re.search(r"\bwill\b|\bgoing\s+to\b|\bexpected\s+to\b", parsed.text, re.I))
     if kind is None and not own and not parsed.context:
         return None
 
@@ -273,6 +281,8 @@ def score_sentences(
         query[t] = max(query.get(t, 0.0), 1.0)
         for syn in synonyms(t):
             query.setdefault(syn, SYNONYM_WEIGHT)
+    for t in parsed.soft:
+        query.setdefault(t, SYNONYM_WEIGHT)
     if parsed.how_much:
         query.setdefault("money", 0.5)
     context_kinds: list[Kind] = []
@@ -320,6 +330,12 @@ def score_sentences(
     for i, doc in enumerate(docs):
         text = doc.sentence.text
         parts: dict[str, float] = {"bm25": index.score(i, query)}
+        if doc.before:  # "she wrote ..." leans on the sentence before it
+            parts["before"] = 0.3 * index.score(i - 1, query)
+        if doc.sentence.heading and doc.sentence.first_in_paragraph and (own or parsed.soft):
+            heading_terms = set(terms(doc.sentence.heading))
+            asked = [*own, *parsed.soft]
+            parts["heading"] = HEADING_BONUS * sum(t in heading_terms for t in asked) / len(asked)
         if kind is not None:
             parts["cue"] = cues.cue_score(kind, text)
             parts["prior"] = cues.POSITION_PRIOR.get(kind, DEFAULT_PRIOR) / (1.0 + 0.3 * i)
@@ -330,9 +346,17 @@ def score_sentences(
 
         speaker_ok = True
         if kind is Kind.QUOTE and speaker:
-            speaker_ok = _speaker_match(speaker, names, doc.terms, index) or (
-                _continues_quote(docs, i, speaker, names, index)
+            speaker_ok = (
+                _speaker_match(speaker, names, doc.terms, index, text)
+                or _continues_quote(docs, i, speaker, names, index)
+                or (
+                    not names
+                    and bool(doc.before)
+                    and _speaker_match(speaker, names, doc.before, index)
+                )
             )
+            if speaker_ok and names and _speaks(text, names):
+                parts["speaks"] = 1.0
             parts["speaker"] = 3.0 if speaker_ok else 0.0
 
         counted_ok = False
@@ -356,14 +380,22 @@ def score_sentences(
         coverage = 1.0
         if own and total:
             coverage = sum(weights[t] * _match(t, doc) for t in own) / total
-        ok = speaker_ok and (kind is None or cues.passes_gate(kind, text))
+            parts["cover"] = COVERAGE_BONUS * coverage
+        gated = kind is not None and not (
+            own and kind in (Kind.NEXT, Kind.OUTCOME, Kind.PRIOR)  # their words do the work
+        )
+        ok = speaker_ok and (not gated or cues.passes_gate(kind, text))  # type: ignore[arg-type]
+        if not ok and kind is Kind.WHEN and future and cues.DURATION.search(text):
+            ok = speaker_ok  # "when will it exit bankruptcy?" — "within 30 days"
+        if parsed.how_much and kind is Kind.NUMBER:
+            ok = ok and bool(cues.MONEY.search(text))
         if parsed.counted and kind in (Kind.NUMBER, Kind.NAME):
             ok = ok and counted_ok  # "how many states": a number next to "states"
         if parsed.how_long and kind is Kind.NUMBER and not parsed.counted:
             ok = ok and bool(cues.DURATION.search(text))
         if ok and own:
             ok = (
-                coverage >= COVERAGE_MIN
+                coverage >= coverage_min
                 or counted_ok
                 or (kind is Kind.QUOTE and speaker_ok and bool(speaker))
             )
@@ -395,7 +427,10 @@ def _answer_from_sentences(
         return decline()
     best_score, best = ranked[0]
     chosen = [best]
-    if kind is Kind.QUOTE and best + 1 < len(docs) and _is_bare_quote(docs, best + 1):
+    if len(docs[best].sentence.text.split()) < 5 and best + 1 < len(docs):
+        if docs[best + 1].sentence.paragraph == docs[best].sentence.paragraph:
+            chosen.append(best + 1)  # "No." says little without what follows
+    elif kind is Kind.QUOTE and best + 1 < len(docs) and _is_bare_quote(docs, best + 1):
         chosen.append(best + 1)
     elif kind in _TWO_SENTENCE_KINDS and len(ranked) > 1:
         runner_score, runner = ranked[1]
@@ -406,16 +441,16 @@ def _answer_from_sentences(
 
 
 def _speaker_match(
-    speaker: Sequence[str], names: Sequence[str], bag: set[str], index: BM25
+    speaker: Sequence[str], names: Sequence[str], bag: set[str], index: BM25, text: str = ""
 ) -> bool:
-    """A named speaker needs their (sur)name in the sentence and any role word ("lawyer") or a
-    synonym of it too; an unnamed one ("the city solicitor") most of the words."""
+    """A named speaker needs their (sur)name in the sentence, with any role word ("Mulcahy's
+    lawyer") or a synonym of it close by; an unnamed one ("the city solicitor") most words."""
     named = [s for s in speaker if s in names]
     if named:
         if named[-1] not in bag:
             return False
         roles = [s for s in speaker if s not in names]
-        return all(s in bag or synonyms(s) & bag for s in roles)
+        return all(_near(text, named[-1], s) for s in roles) if text else True
     weights = {t: index.idf(t) for t in speaker}
     total = sum(weights.values()) or 1.0
     hits = sum(
@@ -478,3 +513,27 @@ def _name_next_to(text: str, target: Sequence[str], question: str) -> bool:
             if j and _PROPER.match(word) and stem(word.lower()) not in asked:
                 return True
     return False
+
+
+def _speaks(text: str, names: Sequence[str]) -> bool:
+    """Whether a named person is the one speaking ("Pike said", "said Pike"), not the one
+    spoken to ("the judge told Vandersloot")."""
+    for name in names:
+        pattern = (
+            rf"(?i)\b{re.escape(name)}\w*\W+(?:\w+\W+){{0,3}}?(?:said|wrote|told|argued|added)\b"
+        )
+        if re.search(pattern, text) or re.search(rf"(?i)\bsaid\s+\w*\s*{re.escape(name)}", text):
+            return True
+    return False
+
+
+def _near(text: str, name: str, role: str, window: int = 5) -> bool:
+    """Whether `role` (or a synonym) stands within `window` words of `name` in `text`."""
+    stems = [stem(w) for w in words(text)]
+    roles = {role} | synonyms(role)
+    spots = [i for i, s in enumerate(stems) if s == name]
+    return any(
+        stems[j] in roles
+        for i in spots
+        for j in range(max(0, i - window), min(len(stems), i + window + 1))
+    )

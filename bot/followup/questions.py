@@ -66,7 +66,8 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     (
         Kind.VOTE,
         r"\bwhat(?:'s|\s+(?:was|is))\s+the\s+(?:\w+\s+){0,2}?(?:vote|split|tally|margin)\b|"
-        r"\bhow\s+did\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}(?:vote|split|divide)\b|\bby\s+what\s+margin\b|"
+        r"\bhow\s+did\s+(?P<keep>(?:the\s+)?(?:[\w.-]+\s+){0,3})(?:vote|split|divide)\b|"
+        r"\bby\s+what\s+margin\b|"
         r"\bhow\s+(?:divided|split|close)\b|\bwas\s+it\s+unanimous\b|\bunanimous\b|"
         r"\bwhat\s+was\s+the\s+count\b",
     ),
@@ -80,7 +81,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
         rf"\b{_WHO}\s+(?:{_V}|got)\s+(?:being\s+)?(?:sued|named|the\s+target)\b|"
         rf"\b{_WHO}\s+did\s+(?:they|he|she|it|the\s+[\w' -]+?)\s+"
         r"(?:sue|name|target|take\s+to\s+court)\b|"
-        r"\bdefendants?\b|\brespondents?\b|\bagainst\s+whom\b|"
+        r"\bwho\s+(?:is|are|was|were)\s+the\s+(?:defendants?|respondents?)\b|\bagainst\s+whom\b|"
         rf"\b{_WHO}\s+{_V}\s+the\s+(?:suit|lawsuit|case|complaint|challenge)\s+against\b|"
         r"\bsued\s+whom\b|\bwho\s+got\s+sued\b",
     ),
@@ -88,7 +89,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
         Kind.PLAINTIFFS,
         r"\bwho\s+(?:sued|sues|filed|brought|challenged|petitioned|"
         r"started|led)\b(?:\s+(?:the\s+)?(?:suit|lawsuit|case|challenge|action|class\s+action))?|"
-        r"\bplaintiffs?\b|\bpetitioners?\b|"
+        r"\bwho\s+(?:is|are|was|were)\s+the\s+(?:plaintiffs?|petitioners?)\b|"
         rf"\bwho\s+{_V}\s+behind\s+the\s+(?:suit|lawsuit|case|challenge)\b|"
         r"\bwhich\s+(?:states|groups|cities|companies|organizations|people|parties)\s+"
         r"(?:sued|joined|challenged|filed|brought|were\s+part|are\s+(?:leading|part))\b|"
@@ -145,7 +146,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
         r"\bnext\s+steps?\b|\bwhat\s+now\b|\bnext\b|"
         rf"\bwhat\s+(?:can|could|will|might|may|should)\s+{_ACTOR}?\s*(?:[\w'-]+\s+){{0,3}}?do\s*(?:now|next)?\b|"
         r"\bwhat\s+(?:happens|will\s+happen)\s+(?:to|with)\b|\bgoing\s+forward\b|"
-        r"\bwhat\s+options\b|\bcan\s+(?:they|he|she|it|the\s+\w+)\s+(?:refile|appeal|try\s+again)\b|"
+        r"\bwhat\s+options\b|\btry\s+again\b|"
         r"\bplan(?:s|ned)?\s+(?:to|on|next)\b|\bplanning\b|\bconsidering\b|"
         r"\bwhere\s+does\s+.+\s+go\s+from\b",
     ),
@@ -183,6 +184,16 @@ _SOFT = tuple(
         (Kind.NEXT, r"\bappeal|\bhearing\b|\bdeadline\b|\brefile\b|\btrial\s+date\b"),
     )
 )
+_PARTY_NOUNS = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (Kind.DEFENDANTS, r"\bdefendants?\b|\brespondents?\b"),
+        (Kind.PLAINTIFFS, r"\bplaintiffs?\b|\bpetitioners?\b"),
+    )
+)
+_ASKING_VERBS = re.compile(
+    r"\s*(ask|asked|want|wanted|argue|argued|claim|claimed|contend|allege|seek|sought)\b", re.I
+)
 _NAME_TARGET = re.compile(
     r"\bname\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,3}?([\w'-]+)\s*\??$"
     r"|\bwhat\s+(?:is|was)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?([\w'-]+)\s+called\b",
@@ -215,6 +226,7 @@ class ParsedQuestion:
     text: str
     kinds: tuple[Kind, ...]  # main kind first; empty for a plain content question
     terms: tuple[str, ...]  # stemmed content words not consumed by a kind's pattern
+    soft: tuple[str, ...] = ()  # words that hint at a kind ("appeal"): ranked, never required
     speaker: tuple[str, ...] = ()  # stemmed words naming whom a quote question asks about
     speaker_role: str | None = None  # "judge" / "court" when the speaker is the bench
     speaker_pronoun: bool = False  # "what did she say?" — resolved from the thread
@@ -258,12 +270,33 @@ def parse(question: str) -> ParsedQuestion:
                 continue
             for i in range(*match.span()):
                 consumed[i] = True
+    soft_terms: list[str] = []
     for kind, pattern in _SOFT:
-        if pattern.search(text) and kind not in kinds:
+        for match in pattern.finditer(text):
+            if kind not in kinds:
+                kinds.append(kind)
+            soft_terms.extend(stem(w) for w in words(match.group(0)))
+    for kind, pattern in _PARTY_NOUNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if not kinds:  # "and the defendants?": the noun is the question
             kinds.append(kind)
+            for i in range(*match.span()):
+                consumed[i] = True
+        elif kind not in kinds:  # "can the plaintiffs refile?": the noun is its subject
+            kinds.append(kind)
+    if Kind.QUOTE in kinds and speaker_text and kinds[0] is not Kind.QUOTE:
+        kinds.remove(Kind.QUOTE)
+        kinds.insert(0, Kind.QUOTE)  # "what did the dissent say?" wants words, not a name
     if Kind.PRIOR in kinds and Kind.OUTCOME in kinds:
         kinds.remove(Kind.OUTCOME)  # "what did the lower court decide?" is about the lower court
     remainder = "".join(" " if consumed[i] else ch for i, ch in enumerate(text))
+    if speaker_text:
+        after = text[text.find(speaker_text) + len(speaker_text) :]
+        asking = _ASKING_VERBS.match(after)
+        if asking:
+            remainder += " " + asking.group(1)
     if Kind.QUOTE in kinds and speaker_text:
         remainder = remainder.replace(speaker_text, " ")
     residual: dict[str, None] = {}
@@ -309,8 +342,10 @@ def parse(question: str) -> ParsedQuestion:
         )
     )
     lowered = text.lower()
-    how_much = bool(re.search(r"\bhow\s+much\b(?!\s+(?:time|longer))", lowered))
-    how_long = bool(re.search(r"\bhow\s+long\b|\bhow\s+much\s+(?:time|longer)\b", lowered))
+    how_much = bool(re.search(r"\bhow\s+(?:much|big|large)\b(?!\s+(?:time|longer))", lowered))
+    how_long = bool(
+        re.search(r"\bhow\s+(?:long|late|soon)\b|\bhow\s+much\s+(?:time|longer)\b", lowered)
+    )
     wants_author = bool(
         re.search(r"\bwho\s+(?:wrote|authored|is\s+the\s+author)|\bwrote\s+for\b", lowered)
     ) or ("majority" in lowered and Kind.JUDGE in kinds)
@@ -321,10 +356,12 @@ def parse(question: str) -> ParsedQuestion:
         or len(all_words) <= 2
         or any(w in _PRONOUNS or w in {"it", "that", "this"} for w in all_words)
     )
+    soft = tuple(dict.fromkeys(t for t in soft_terms if t in residual))
     return ParsedQuestion(
         text=text,
         kinds=tuple(kinds),
-        terms=tuple(residual),
+        terms=tuple(t for t in residual if t not in soft),
+        soft=soft,
         speaker=speaker,
         speaker_role=role,
         speaker_pronoun=pronoun,
@@ -364,6 +401,7 @@ def with_history(
         text=parsed.text,
         kinds=tuple(kinds),
         terms=parsed.terms,
+        soft=parsed.soft,
         speaker=speaker,
         speaker_role=role,
         speaker_pronoun=parsed.speaker_pronoun,

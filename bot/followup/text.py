@@ -90,7 +90,7 @@ STOPWORDS = _wordset(
     any some all each every no not nor so too very just also only even still yet again ever
     up out off down s t tell say know please anything something someone somebody thing things
     really actually exactly kind sort lot get got let let's us one ones ok okay hey hi thanks
-    thank yes yeah and so well ca wo think believe feel guess
+    thank yes yeah and so well ca wo think believe feel guess against
     """
 )
 
@@ -100,13 +100,16 @@ GENERIC = _wordset(
     case ruling rule decision decide decided article story court judge justice news happen
     happened mean means order opinion thing matter lawsuit suit going gonna able
     anything now last original initial first affected impacted involved included concerned
+    panel left come comes coming get gets
     """
 )
 
 # Words that stand for one another in legal news. Stems on both sides.
 _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("toss", "throw", "dismiss", "reject", "kill"),
-    ("sue", "lawsuit", "suit", "plaintiff", "challeng", "petition", "complaint"),
+    ("throw", "vacat", "strike", "set"),
+    ("sue", "lawsuit", "suit", "plaintiff", "challeng", "challenger", "petition", "complaint"),
+    ("file", "sue", "bring"),
     ("lawyer", "attorney", "counsel", "represent"),
     ("appeal", "rehear", "review", "appellate"),
     ("block", "halt", "stop", "bar", "pause", "enjoin", "injunction", "stay"),
@@ -115,7 +118,11 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("win", "won", "prevail", "side", "favor", "victory"),
     ("lose", "loss", "defeat", "setback"),
     ("fire", "discharg", "terminat", "dismissal"),
-    ("prison", "jail", "sentence", "incarcerat"),
+    ("prison", "jail", "sentence", "incarcerat", "parole", "probation"),
+    ("exit", "emerge", "leave"),
+    ("want", "ask", "seek", "request", "urge"),
+    ("keep", "retain", "preserve"),
+    ("oppose", "object", "against", "criticiz", "fight"),
     ("money", "dollar", "million", "billion", "fund", "cash"),
     ("fine", "penalty"),
     ("vote", "split", "margin", "tally"),
@@ -150,7 +157,7 @@ def stem(word: str) -> str:
         w = _IRREGULAR[w]
     if w.isdigit() or len(w) <= 3:
         return w
-    if w.endswith("ies") and len(w) > 4:
+    if w.endswith(("ies", "ied")) and len(w) > 4:
         w = w[:-3] + "y"
     elif w.endswith("sses"):
         w = w[:-2]
@@ -160,6 +167,8 @@ def stem(word: str) -> str:
         w = w[:-3]
     elif (w.endswith("ed") and len(w) > 4) or (w.endswith("ly") and len(w) > 5):
         w = w[:-2]
+    if w.endswith("ion") and len(w) > 6:
+        w = w[:-3]  # "objection" -> "object", "regulation" -> "regulat"
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "lsz":

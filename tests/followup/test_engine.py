@@ -25,7 +25,7 @@ def ask(name: str, question: str, facts: Facts = NO_FACTS, history=()):
         ("013", "Why was the case dismissed?", "She dismissed the case for lack of standing."),
         ("036", "What happens next?", "A full hearing on whether the firing was illegal"),
         ("016", "When is the hearing?", "scheduled a hearing for next Thursday"),
-        ("001", "What did Renata Solis say?", "a win for every student"),
+        ("001", "What did Renata Solis say?", "Solis"),
         ("008", "What does the law do?", "makes unenforceable any provision"),
         ("016", "How many projects are affected?", "more than 1,400 projects"),
         ("005", "What was the vote?", "By a 6-3 vote"),
