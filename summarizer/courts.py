@@ -128,59 +128,67 @@ class _Candidate:
 
 
 def _candidates(doc: Doc) -> list[_Candidate]:
+    """Every court mention in the headline and body (computed once per article)."""
+    cached = doc.cache.get("courts")
+    if cached is None:
+        cached = []
+        if doc.headline is not None:
+            head = doc.headline
+            cached.extend(_scan(head.norm, lambda pos, h=head: (h, pos)))
+        if doc.sentences:
+            cached.extend(_scan(doc.norm_text, doc.at))
+        doc.cache["courts"] = cached
+    return cached
+
+
+def _scan(norm: str, where) -> list[_Candidate]:  # type: ignore[no-untyped-def]
     found: list[_Candidate] = []
-    for sent in doc.all:
-        norm = sent.norm
-        if (
-            "Court" not in norm
-            and "court" not in norm
-            and "Circuit" not in norm
-            and ("District of" not in norm and "judge" not in norm)
-        ):
+
+    def add(name: str | None, level: str, rank: int, start: int, end: int | None = None) -> None:
+        sent, local = where(start)
+        if name is None and end is not None:
+            name = sent.span(local, local + (end - start))
+        found.append(_Candidate(name or "", level, rank, sent, local))
+
+    taken: list[tuple[int, int]] = []
+    for pattern, level, rank in _COMPILED:
+        for m in pattern.finditer(norm):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            add(None, level, rank, m.start(), m.end())
+    for m in _SHORT_CIRCUIT.finditer(norm):
+        if any(a <= m.start() <= b for a, b in taken):
             continue
-        taken: list[tuple[int, int]] = []
-        for pattern, level, rank in _COMPILED:
-            for m in pattern.finditer(norm):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append(
-                    _Candidate(sent.span(m.start(), m.end()), level, rank, sent, m.start())
-                )
-        for m in _SHORT_CIRCUIT.finditer(norm):
-            if any(a <= m.start() <= b for a, b in taken):
-                continue
-            ordinal = m.group("ord")
-            name = (
-                "U.S. Court of Appeals for the District of Columbia Circuit"
-                if ordinal == "D.C."
-                else f"U.S. Court of Appeals for the {ordinal} Circuit"
-            )
-            found.append(_Candidate(name, "appellate", 4, sent, m.start()))
-        for m in _DISTRICT_ONLY.finditer(norm):
-            if any(a <= m.start("div") < b for a, b in taken):
-                continue
-            found.append(
-                _Candidate(
-                    f"U.S. District Court for the {m.group('div')}", "trial", 5, sent, m.start()
-                )
-            )
-        for m in _FEDERAL_JUDGE_IN.finditer(norm):
-            city = m.group("city") or m.group("city2")
-            if city in tables.US_STATES.split("|"):
-                continue
-            found.append(_Candidate(f"federal court in {city}", "trial", 2, sent, m.start()))
-        for name, abbreviations in tables.AGENCY_TRIBUNALS.items():
-            for variant in (name, *abbreviations):
-                pos = norm.find(variant)
-                if pos >= 0:
-                    found.append(_Candidate(name, "agency", 8 if variant == name else 6, sent, pos))
-                    break
-        for m in _BARE_SUPREME.finditer(norm):
-            if any(a <= m.start() + 4 < b for a, b in taken):
-                continue
-            found.append(_Candidate("U.S. Supreme Court", "supreme", 1, sent, m.start()))
+        ordinal = m.group("ord")
+        name = (
+            "U.S. Court of Appeals for the District of Columbia Circuit"
+            if ordinal == "D.C."
+            else f"U.S. Court of Appeals for the {ordinal} Circuit"
+        )
+        add(name, "appellate", 4, m.start())
+    for m in _DISTRICT_ONLY.finditer(norm):
+        if any(a <= m.start("div") < b for a, b in taken):
+            continue
+        add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
+    for m in _FEDERAL_JUDGE_IN.finditer(norm):
+        city = m.group("city") or m.group("city2")
+        if city not in _STATE_NAMES:
+            add(f"federal court in {city}", "trial", 2, m.start())
+    for name, abbreviations in tables.AGENCY_TRIBUNALS.items():
+        for variant in (name, *abbreviations):
+            pos = norm.find(variant)
+            if pos >= 0:
+                add(name, "agency", 8 if variant == name else 6, pos)
+                break
+    for m in _BARE_SUPREME.finditer(norm):
+        if any(a <= m.start() + 4 < b for a, b in taken):
+            continue
+        add("U.S. Supreme Court", "supreme", 1, m.start())
     return found
+
+
+_STATE_NAMES = frozenset(tables.US_STATES.split("|"))
 
 
 def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str, str] | None:

@@ -15,7 +15,10 @@ from summarizer import tables
 from summarizer.facts import Outcome
 from summarizer.text import Doc, Sentence
 
-_PATTERNS = [(re.compile(p, re.I), cls, informal) for p, cls, informal in tables.OUTCOME_PATTERNS]
+_PATTERNS = [
+    (re.compile(p, re.I), cls, informal, tuple(tables.OUTCOME_TRIGGERS[i].split("|")))
+    for i, (p, cls, informal) in enumerate(tables.OUTCOME_PATTERNS)
+]
 _CLAUSE_BREAK = re.compile(r"[,;:—(]|\b(?:and|but|while|after|because|as|which|who)\b")
 _WORDS = re.compile(r"[\w']+")
 _ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
@@ -23,7 +26,7 @@ _DISTRACTOR = re.compile(tables.DISTRACTOR_CUES, re.I)
 _MOTIONS = [(re.compile(p, re.I), name) for p, name in tables.MOTIONS]
 _PRECEDENCE = {cls: i for i, cls in enumerate(tables.OUTCOME_PRECEDENCE)}
 _RULED_FOR_TARGET = re.compile(r"\s*(?:the )?(?P<who>[^,.;]{2,80})")
-_EXEMPT_MODAL = ("sentenced",)
+_DENIAL_WORDS = re.compile(r"(?:declin|refus|won't|will not|would not|did not|does not)", re.I)
 LEAD_SENTENCES = 3
 
 
@@ -53,45 +56,48 @@ def _is_intent_or_negated(norm: str, start: int, cls: str) -> bool:
     return any(w in tables.NON_EVENT_PRECEDERS or w.endswith("n't") for w in words)
 
 
+def _event(
+    sent: Sentence, norm: str, m: re.Match[str], cls: str, informal: bool, has_actor: bool
+) -> Event | None:
+    """The match as a decision event, or None when intent, negation, a noun or hearsay."""
+    if _is_intent_or_negated(norm, m.start(), cls) and not (
+        cls == "denied" and _DENIAL_WORDS.match(m.group(0))
+    ):
+        return None
+    if not has_actor and cls != "sentenced":
+        return None
+    if cls == "blocked" and _noun_use(norm, m.start()):
+        return None
+    if not sent.is_headline and _loose_gerund(norm, m):
+        return None
+    if cls == "uphold":
+        resolved = _uphold_class(norm, m.end())
+        if resolved is None:
+            return None
+        cls = resolved
+    target = None
+    if cls == "ruled_for":
+        t = _RULED_FOR_TARGET.match(norm, m.end())
+        target = t.group("who") if t else None
+    return Event(cls, sent, m.start(), m.end(), informal, target)
+
+
 def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
     norm = sent.norm
     has_actor = not (require_actor and not _ACTOR.search(norm))
     events: list[Event] = []
+    low = norm.lower()
     taken: list[tuple[int, int]] = []
-    for pattern, cls, informal in _PATTERNS:
+    for pattern, cls, informal, triggers in _PATTERNS:
+        if not any(t in low for t in triggers):
+            continue
         for m in pattern.finditer(norm):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            if cls != "denied" and _is_intent_or_negated(norm, m.start(), cls):
-                continue
-            if (
-                cls == "denied"
-                and _is_intent_or_negated(norm, m.start(), "denied")
-                and not (
-                    re.match(
-                        r"(?:declin|refus|won't|will not|would not|did not|does not)",
-                        m.group(0),
-                        re.I,
-                    )
-                )
-            ):
-                continue
-            if not has_actor and cls not in ("sentenced",):
-                continue
-            if cls == "blocked" and _noun_use(norm, m.start()):
-                continue
-            if not sent.is_headline and _loose_gerund(norm, m):
-                continue
-            if cls == "uphold":
-                cls = _uphold_class(norm, m.end())
-                if cls is None:
-                    continue
-            target = None
-            if cls == "ruled_for":
-                t = _RULED_FOR_TARGET.match(norm, m.end())
-                target = t.group("who") if t else None
-            events.append(Event(cls, sent, m.start(), m.end(), informal, target))
-            taken.append((m.start(), m.end()))
+            event = _event(sent, norm, m, cls, informal, has_actor)
+            if event is not None:
+                events.append(event)
+                taken.append((m.start(), m.end()))
     events.sort(key=lambda e: e.start)
     return events
 
@@ -198,18 +204,21 @@ def _fresh(sent: Sentence) -> bool:
     )
 
 
+_COURT_CUE = re.compile(r"\b(?:the|The) (?:judge|court|panel|justices|majority|chancellor)\b")
+
+
 def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     """Events of later sentences in which a deciding judge or "the judge/court" acts."""
     events: list[Event] = []
-    cue = re.compile(
-        r"\b(?:the|The) (?:judge|court|panel|justices|majority|chancellor)\b"
-        + "".join(rf"|\b{re.escape(s)}\b" for s in judge_surnames)
-    )
+    surnames = [s for s in judge_surnames if s]
     lead = {s.index for s in lead_sentences(doc)}
     for sent in doc.sentences:
         if sent.index in lead or sent.index < min(lead, default=0):
             continue
-        if not cue.search(sent.norm) or _DISTRACTOR.search(sent.norm):
+        norm = sent.norm
+        if not (_COURT_CUE.search(norm) or any(s in norm for s in surnames)):
+            continue
+        if _DISTRACTOR.search(norm):
             continue
         events.extend(find_events(sent))
     return events

@@ -403,67 +403,86 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
             continue
         if re.search(r"\b(?:amicus|amici|friend-of-the-court)\b", norm):
             continue
-        for m in _SUED.finditer(norm):
-            if norm[m.end() : m.end() + 3] == " by" or re.search(
-                r"\b(?:was|were|been|be|being|get|got|later)\s+$",
-                norm[max(0, m.start() - 12) : m.start()],
-            ):
-                continue
-            subject = read_subject(norm, m.start())
-            if subject:
-                col.add(subject, "p", 3, sent)
-            col.add(read_list(norm, m.end() + 1), "d", 3, sent)
-            along = _ALONG_WITH.search(norm, m.end())
-            if along:
-                col.add(read_list(norm, along.end()), "p", 3, sent)
-        for m in _SUED_BY.finditer(norm):
-            col.add(read_list(norm, m.end()), "p", 3, sent)
-        for m in _COALITION_LED.finditer(norm):
-            col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
-        for m in _BY.finditer(norm):
-            if "amicus" in m.group("gap") or "brief" in m.group("gap"):
-                continue
-            before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
-            if not _CASE_NOUN_BEFORE.search(before):
-                continue
-            col.add(read_list(norm, m.end()), "p", 3, sent)
-        for m in _NAMED_PLAINTIFFS.finditer(norm):
-            if _COUNSEL_FOR.search(norm[max(0, m.start() - 40) : m.start()]):
-                continue
-            col.add(read_list(norm, m.end()), "p", 3, sent)
-        for m in _ALLEGED.finditer(norm):
-            subject = read_subject(norm, m.start())
-            if subject and subject[0].isupper():
-                col.add(subject, "p", 1, sent)
-        for m in _WINNERS.finditer(norm):
-            col.winners.append((read_list(norm, m.end()), sent))
-        for m in _CO_PLAINTIFF.finditer(norm):
-            col.add(read_subject(norm, m.start()), "p", 3, sent)
-        for m in _LED_WITH.finditer(norm):
-            col.add(read_subject(norm, m.start()), "p", 3, sent)
-            col.add(read_list(norm, m.end()), "p", 3, sent)
-        for m in _THAT_FILED_AGAINST.finditer(norm):
-            col.add(m.group("p"), "p", 3, sent)
-            col.add(read_list(norm, m.end()), "d", 3, sent)
-        for m in _AGAINST.finditer(norm):
-            col.add(read_list(norm, m.end()), "d", 2, sent)
-        for m in _NAMED_AS.finditer(norm):
-            col.add(m.group("d"), "d", 3, sent)
-        for m in _WERE_NAMED.finditer(norm):
-            col.add(read_subject(norm, m.start()), "d", 3, sent)
-        for m in _DEFENDANTS_ARE.finditer(norm):
-            col.add(read_list(norm, m.end()), "d", 3, sent)
-        for m in _ACCUSING.finditer(norm):
-            col.add(read_list(norm, m.end()), "d", 2, sent)
-        for m in _WON_APPROVAL.finditer(norm):
-            col.add(read_subject(norm, m.start()), "p", 2, sent)
-        for m in _FILED_THE.finditer(norm):
-            col.add(read_subject(norm, m.start()), "p", 2, sent)
-        for m in _IN_FAVOR.finditer(norm):
-            col.add(m.group("p"), "p", 3, sent)
-            col.add(read_list(norm, m.end()), "d", 3, sent)
-        for m in _FOUND_VIOLATED.finditer(norm):
-            col.add(m.group("d"), "d", 2, sent)
+        if "su" in norm:
+            for m in _SUED.finditer(norm):
+                if norm[m.end() : m.end() + 3] == " by" or re.search(
+                    r"\b(?:was|were|been|be|being|get|got|later)\s+$",
+                    norm[max(0, m.start() - 12) : m.start()],
+                ):
+                    continue
+                subject = read_subject(norm, m.start())
+                if subject:
+                    col.add(subject, "p", 3, sent)
+                col.add(read_list(norm, m.end() + 1), "d", 3, sent)
+                along = _ALONG_WITH.search(norm, m.end())
+                if along:
+                    col.add(read_list(norm, along.end()), "p", 3, sent)
+        if " by " in norm:
+            for m in _SUED_BY.finditer(norm):
+                col.add(read_list(norm, m.end()), "p", 3, sent)
+        if "led by" in norm:
+            for m in _COALITION_LED.finditer(norm):
+                col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
+        if " by " in norm:
+            for m in _BY.finditer(norm):
+                if "amicus" in m.group("gap") or "brief" in m.group("gap"):
+                    continue
+                before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
+                if not _CASE_NOUN_BEFORE.search(before):
+                    continue
+                col.add(read_list(norm, m.end()), "p", 3, sent)
+        if "laintiff" in norm:
+            for m in _NAMED_PLAINTIFFS.finditer(norm):
+                if _COUNSEL_FOR.search(norm[max(0, m.start() - 40) : m.start()]):
+                    continue
+                col.add(read_list(norm, m.end()), "p", 3, sent)
+        if "lleg" in norm or "ontend" in norm:
+            for m in _ALLEGED.finditer(norm):
+                subject = read_subject(norm, m.start())
+                if subject and subject[0].isupper():
+                    col.add(subject, "p", 1, sent)
+        if "judgment" in norm or "favor" in norm or "sided" in norm:
+            for m in _WINNERS.finditer(norm):
+                col.winners.append((read_list(norm, m.end()), sent))
+        if "plaintiff" in norm:
+            for m in _CO_PLAINTIFF.finditer(norm):
+                col.add(read_subject(norm, m.start()), "p", 3, sent)
+        if "led the" in norm:
+            for m in _LED_WITH.finditer(norm):
+                col.add(read_subject(norm, m.start()), "p", 3, sent)
+                col.add(read_list(norm, m.end()), "p", 3, sent)
+        if "against" in norm:
+            for m in _THAT_FILED_AGAINST.finditer(norm):
+                col.add(m.group("p"), "p", 3, sent)
+                col.add(read_list(norm, m.end()), "d", 3, sent)
+        if "against" in norm:
+            for m in _AGAINST.finditer(norm):
+                col.add(read_list(norm, m.end()), "d", 2, sent)
+        if "named" in norm:
+            for m in _NAMED_AS.finditer(norm):
+                col.add(m.group("d"), "d", 3, sent)
+        if "named" in norm:
+            for m in _WERE_NAMED.finditer(norm):
+                col.add(read_subject(norm, m.start()), "d", 3, sent)
+        if "efendant" in norm:
+            for m in _DEFENDANTS_ARE.finditer(norm):
+                col.add(read_list(norm, m.end()), "d", 3, sent)
+        if "accus" in norm:
+            for m in _ACCUSING.finditer(norm):
+                col.add(read_list(norm, m.end()), "d", 2, sent)
+        if "approval" in norm:
+            for m in _WON_APPROVAL.finditer(norm):
+                col.add(read_subject(norm, m.start()), "p", 2, sent)
+        if "filed" in norm:
+            for m in _FILED_THE.finditer(norm):
+                col.add(read_subject(norm, m.start()), "p", 2, sent)
+        if "favor" in norm:
+            for m in _IN_FAVOR.finditer(norm):
+                col.add(m.group("p"), "p", 3, sent)
+                col.add(read_list(norm, m.end()), "d", 3, sent)
+        if "found" in norm or "finds" in norm or "concluded" in norm:
+            for m in _FOUND_VIOLATED.finditer(norm):
+                col.add(m.group("d"), "d", 2, sent)
         if criminal:
             for m in _DEFENDANT_CRIMINAL_LIST.finditer(norm):
                 col.add(read_list(norm, m.end()), "d", 3, sent)
@@ -537,10 +556,8 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         names_seen[f.name] = None
         name = _expand_acronym(f.name, doc)
         if " " not in name and not _ACRONYM.match(name) and name not in tables.US_STATES.split("|"):
-            org = _ORG_FULL.search(text, 0) and re.search(
-                rf"\b{re.escape(name)}(?: [{U}][\w&.'-]*){{1,4}}? {_CORP}", text
-            )
-            name = org.group(0) if org else expand_surname(name, text, cache)
+            org = next((o for o in _org_names(doc) if o.startswith(name + " ")), None)
+            name = org if org else expand_surname(name, text, cache)
         if _is_non_party_person(name, text):
             continue
         names_seen[f.name] = name
@@ -572,7 +589,16 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
 
 
 _CORP = r"(?:Inc\.|LLC|L\.P\.|LP|LLP|Co\.|Corp\.|Corporation|Company|Ltd\.|PLC)"
-_ORG_FULL = re.compile(_CORP)
+_ORG_NAME = re.compile(rf"\b[{U}][\w&.'-]*(?: (?:[{U}][\w&.'-]*|&|and|of)){{0,5}} {_CORP}")
+
+
+def _org_names(doc: Doc) -> list[str]:
+    """Company names printed with a corporate suffix ("Gulfstream Coastal Insurance Co.")."""
+    cached = doc.cache.get("orgs")
+    if cached is None:
+        cached = [m.group(0) for m in _ORG_NAME.finditer(doc.norm_text)]
+        doc.cache["orgs"] = cached
+    return cached
 
 
 _STATE_NAMES = frozenset(tables.US_STATES.split("|"))
@@ -614,12 +640,21 @@ def _drop_covered_groups(names: list[str]) -> list[str]:
     return out
 
 
+_ROLE_BEFORE = re.compile(rf"(?:{tables.NON_PARTY_ROLES})(?: for [^.,]{{1,60}})?,? $", re.I)
+_ROLE_AFTER = re.compile(
+    rf"^, (?:a |an |the )?(?:[\w-]+ ){{0,4}}(?:{tables.NON_PARTY_ROLES})\b", re.I
+)
+
+
 def _is_non_party_person(name: str, text: str) -> bool:
+    """A person the article presents as a spokesperson, lawyer or commentator."""
     if not looks_like_person(name):
         return False
-    escaped = re.escape(name)
-    pattern = (
-        rf"(?:{tables.NON_PARTY_ROLES})(?: for [^.,]{{1,60}})?,? {escaped}\b"
-        rf"|{escaped}, (?:a |an |the )?(?:[\w-]+ ){{0,4}}(?:{tables.NON_PARTY_ROLES})\b"
-    )
-    return re.search(pattern, text, re.I) is not None
+    pos = text.find(name)
+    while pos >= 0:
+        if _ROLE_BEFORE.search(text[max(0, pos - 90) : pos]) or _ROLE_AFTER.match(
+            text[pos + len(name) : pos + len(name) + 60]
+        ):
+            return True
+        pos = text.find(name, pos + 1)
+    return False

@@ -61,6 +61,8 @@ BOILERPLATE_PARAGRAPHS = (
     r"^(?:our standards|the thomson reuters trust principles)\b",
     r"^(?:this story|this article) (?:has been|was) (?:updated|corrected)\b",
 )
+# A paragraph must contain one of these before the patterns above without "^" are tried.
+BOILERPLATE_KEYWORDS = ("subscri", "follow us", "rights reserved")
 # A paragraph matching one of these ends the article body (press-release end marks, footers).
 END_OF_BODY = (r"^(?:###|-30-|—30—)\s*$", r"^about (?:the )?[A-Z][\w&.' -]{2,60}\s*$")
 
@@ -517,6 +519,58 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ),
     (r"\bin part\b", "in_part", False),
 )
+# OUTCOME_TRIGGERS[i]: lower-case substrings ("|"-separated), one of which a sentence must contain
+# before OUTCOME_PATTERNS[i] is tried at all (the cheap test that keeps extraction fast).
+OUTCOME_TRIGGERS: tuple[str, ...] = (
+    "sentenc",
+    "hand",
+    "get",
+    "spend|serve",
+    "approval",
+    "approv",
+    "confirm",
+    "down",
+    "invalidat",
+    "vacat|aside",
+    "unconstitutional",
+    " out",
+    "uph",
+    "affirm",
+    "block|halt|paus|enjoin|froze|freez",
+    "barred|bars|barring|prohibit|forbade|stopped|stops",
+    "hold",
+    "stay",
+    "brakes",
+    "taking effect",
+    "improvidently",
+    "dismiss",
+    "dismiss",
+    " out",
+    "toss",
+    "dig",
+    "revers",
+    "overturn",
+    "revi",
+    "reinstat",
+    "vacat| out",
+    "ruled",
+    "sid",
+    "judgment",
+    "summary judgment",
+    "judgment against",
+    "liable",
+    "found|finds|concluded",
+    "lost|loses",
+    "take nothing",
+    "grant",
+    "order",
+    "issued",
+    "den",
+    "declin|refus|won't|will not|would not|did not|does not",
+    "reject",
+    "in part",
+)
+assert len(OUTCOME_TRIGGERS) == len(OUTCOME_PATTERNS)
 # Words just before a verb that make it not a decision (intent, negation, hypothesis, background).
 NON_EVENT_PRECEDERS = words(
     """to not n't never would could may might should can cannot had if whether unless sought

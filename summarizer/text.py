@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from summarizer import tables
 from summarizer.sentences import split_sentences
@@ -46,7 +48,24 @@ _TAG = re.compile(
 )
 _SPACES = re.compile(r"[ \u00a0\t\u2009\u202f]{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff]")
-_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in tables.BOILERPLATE_PARAGRAPHS), re.I)
+_ANCHORED = re.compile(
+    "|".join(f"(?:{p[1:]})" for p in tables.BOILERPLATE_PARAGRAPHS if p.startswith("^")), re.I
+)
+_FLOATING = re.compile(
+    "|".join(f"(?:{p})" for p in tables.BOILERPLATE_PARAGRAPHS if not p.startswith("^")), re.I
+)
+
+
+def is_boilerplate(para: str) -> bool:
+    """A byline, footer, promotion or wire tracking line (short paragraphs only)."""
+    if len(para) >= 400:
+        return False
+    if _ANCHORED.match(para):
+        return True
+    low = para.lower()
+    return any(k in low for k in tables.BOILERPLATE_KEYWORDS) and bool(_FLOATING.search(para))
+
+
 _END = re.compile("|".join(f"(?:{p})" for p in tables.END_OF_BODY), re.I)
 _DATELINE = re.compile(tables.DATELINE)
 _HEADLINE_PREFIX = re.compile(tables.HEADLINE_PREFIX, re.I)
@@ -75,6 +94,13 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)  # body only, in order
     norm_text: str = ""  # all body sentences' norm joined by "\n"
     raw_text: str = ""  # all body sentences' text joined by "\n"
+    cache: dict[str, Any] = field(default_factory=dict)  # per-article memo of derived tables
+    starts: list[int] = field(default_factory=list)  # offset of each sentence in norm_text
+
+    def at(self, pos: int) -> tuple[Sentence, int]:
+        """The body sentence holding offset `pos` of `norm_text`, and the offset within it."""
+        i = max(0, bisect_right(self.starts, pos) - 1)
+        return self.sentences[i], pos - self.starts[i]
 
     @property
     def all(self) -> list[Sentence]:
@@ -112,7 +138,7 @@ def prepare(text: str, title: str | None = None) -> Doc:
     sentences: list[Sentence] = []
     first_body = True
     for p_index, para in enumerate(_paragraphs(text)):
-        if len(para) < 400 and _BOILERPLATE.search(para):
+        if is_boilerplate(para):
             continue
         if _END.match(para):
             break
@@ -124,8 +150,14 @@ def prepare(text: str, title: str | None = None) -> Doc:
         norm = normalise(para)
         for start, end in split_sentences(norm):
             sentences.append(Sentence(len(sentences), para[start:end], norm[start:end], p_index))
+    starts: list[int] = []
+    offset = 0
+    for sent in sentences:
+        starts.append(offset)
+        offset += len(sent.norm) + 1
     return Doc(
         headline=headline,
+        starts=starts,
         sentences=sentences,
         norm_text="\n".join(s.norm for s in sentences),
         raw_text="\n".join(s.text for s in sentences),
