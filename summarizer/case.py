@@ -70,6 +70,9 @@ def find_caption(doc: Doc) -> tuple[str, str] | None:
 
 def find_docket(doc: Doc) -> tuple[str, str] | None:
     """The docket number as printed, with its sentence."""
+    text = doc.norm_text
+    if "No." not in text and "Case " not in text and "case n" not in text.lower():
+        return None
     for pattern in _DOCKETS:
         for sent in doc.sentences:
             m = pattern.search(sent.norm)

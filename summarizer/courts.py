@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer import tables
+from summarizer.gates import anchored_finditer, gated
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -14,45 +15,77 @@ _NUM_ORD = r"\d{1,2}(?:st|nd|rd|th)"
 _PLACE = rf"[{U}][{L}]+(?: [{U}][{L}]+){{0,2}}"
 _DIVISION = r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
 
-# (pattern, kind, level, rank). Higher rank = more formal, preferred when several name one court.
-_COURT_PATTERNS: tuple[tuple[str, str, int], ...] = (
-    (rf"U\.S\. District Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)", "trial", 9),
-    (rf"U\.S\. Bankruptcy Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)", "trial", 9),
-    (rf"U\.S\. District Court in {_PLACE}", "trial", 6),
+# (pattern, level, rank, anchors). Higher rank = more formal, preferred when several name one
+# court. A match must contain one of its anchors; only windows around them are searched.
+_COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
+    (
+        rf"U\.S\. District Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)",
+        "trial",
+        9,
+        ("District Court for",),
+    ),
+    (
+        rf"U\.S\. Bankruptcy Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)",
+        "trial",
+        9,
+        ("Bankruptcy Court for",),
+    ),
+    (rf"U\.S\. District Court in {_PLACE}", "trial", 6, ("District Court in",)),
     (
         rf"U\.S\. Court of Appeals for the (?:{_ORD}|{_NUM_ORD}|District of Columbia|D\.C\."
-        r"|Federal)"
-        r" Circuit",
+        r"|Federal) Circuit",
         "appellate",
         9,
+        ("Court of Appeals for",),
     ),
-    (rf"(?:{_NUM_ORD}|{_ORD}) U\.S\. Circuit Court of Appeals", "appellate", 7),
-    (r"Supreme Court of the United States", "supreme", 9),
-    (rf"Supreme Court of (?:{tables.US_STATES})", "supreme", 9),
-    (r"U\.S\. Supreme Court", "supreme", 8),
-    (rf"(?:{tables.US_STATES}) Supreme Court", "supreme", 8),
-    (rf"(?:{tables.US_STATES}) Court of Appeals?", "appellate", 7),
-    (rf"(?:{tables.US_STATES}) Court of Criminal Appeals", "supreme", 8),
-    (rf"(?:{tables.US_STATES}) Appellate Court", "appellate", 7),
-    (rf"Appellate Division(?: of the {_PLACE} Supreme Court)?", "appellate", 6),
-    (rf"(?:{_ORD}|{_NUM_ORD}) (?:District )?Court of Appeals?", "appellate", 5),
+    (
+        rf"(?:{_NUM_ORD}|{_ORD}) U\.S\. Circuit Court of Appeals",
+        "appellate",
+        7,
+        ("Circuit Court of Appeals",),
+    ),
+    (r"Supreme Court of the United States", "supreme", 9, ("Supreme Court of",)),
+    (rf"Supreme Court of (?:{tables.US_STATES})", "supreme", 9, ("Supreme Court of",)),
+    (r"U\.S\. Supreme Court", "supreme", 8, ("Supreme Court",)),
+    (rf"(?:{tables.US_STATES}) Supreme Court", "supreme", 8, ("Supreme Court",)),
+    (rf"(?:{tables.US_STATES}) Court of Appeals?", "appellate", 7, ("Court of Appeal",)),
+    (rf"(?:{tables.US_STATES}) Court of Criminal Appeals", "supreme", 8, ("Criminal Appeals",)),
+    (rf"(?:{tables.US_STATES}) Appellate Court", "appellate", 7, ("Appellate Court",)),
+    (
+        rf"Appellate Division(?: of the {_PLACE} Supreme Court)?",
+        "appellate",
+        6,
+        ("Appellate Division",),
+    ),
+    (
+        rf"(?:{_ORD}|{_NUM_ORD}) (?:District )?Court of Appeals?",
+        "appellate",
+        5,
+        ("Court of Appeal",),
+    ),
     (
         rf"(?:[{U}][{L}]+ ){{1,3}}County (?:Circuit|District|Superior|Chancery|Probate|Family|"
         r"Juvenile|Municipal|State|Criminal|Civil) Court",
         "trial",
         8,
+        ("County",),
     ),
-    (rf"(?:[{U}][{L}]+ ){{1,3}}County Court of Common Pleas", "trial", 8),
-    (rf"(?:[{U}][{L}]+ ){{1,3}}Chancery Court", "trial", 7),
-    (r"Court of Chancery", "trial", 7),
-    (rf"(?:{tables.US_STATES}) (?:Superior|Circuit|District|Chancery) Court", "trial", 7),
-    (r"U\.S\. Court of International Trade", "trial", 8),
-    (r"U\.S\. Court of Federal Claims", "trial", 8),
-    (r"U\.S\. Tax Court", "trial", 8),
-    (rf"federal court in {_PLACE}", "trial", 3),
-    (rf"state court in {_PLACE}", "trial", 3),
+    (rf"(?:[{U}][{L}]+ ){{1,3}}County Court of Common Pleas", "trial", 8, ("County Court of",)),
+    (rf"(?:[{U}][{L}]+ ){{1,3}}Chancery Court", "trial", 7, ("Chancery Court",)),
+    (r"Court of Chancery", "trial", 7, ("Court of Chancery",)),
+    (
+        rf"(?:{tables.US_STATES}) (?:Superior|Circuit|District|Chancery) Court",
+        "trial",
+        7,
+        ("Superior Court", "Circuit Court", "District Court", "Chancery Court"),
+    ),
+    (r"U\.S\. Court of International Trade", "trial", 8, ("International Trade",)),
+    (r"U\.S\. Court of Federal Claims", "trial", 8, ("Federal Claims",)),
+    (r"U\.S\. Tax Court", "trial", 8, ("Tax Court",)),
+    (rf"federal court in {_PLACE}", "trial", 3, ("federal court in",)),
+    (rf"state court in {_PLACE}", "trial", 3, ("state court in",)),
 )
-_COMPILED = [(re.compile(p), kind, rank) for p, kind, rank in _COURT_PATTERNS]
+_COMPILED = [(re.compile(p), level, rank, anchors) for p, level, rank, anchors in _COURT_PATTERNS]
 _SHORT_CIRCUIT = re.compile(
     rf"\b(?:the )?(?P<ord>{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circuit\b(?! Court)"
 )
@@ -65,7 +98,7 @@ _FEDERAL_JUDGE_IN = re.compile(
 )
 _BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
 _DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
-_DISTRACTOR = re.compile(tables.DISTRACTOR_CUES, re.I)
+_DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 
 _LEVEL_CUES = (
     (
@@ -151,13 +184,16 @@ def _scan(norm: str, where) -> list[_Candidate]:  # type: ignore[no-untyped-def]
         found.append(_Candidate(name or "", level, rank, sent, local))
 
     taken: list[tuple[int, int]] = []
-    for pattern, level, rank in _COMPILED:
-        for m in pattern.finditer(norm):
-            if any(a <= m.start() < b for a, b in taken):
+    for pattern, level, rank, anchors in _COMPILED:
+        for anchor in anchors:
+            if anchor not in norm:
                 continue
-            taken.append((m.start(), m.end()))
-            add(None, level, rank, m.start(), m.end())
-    for m in _SHORT_CIRCUIT.finditer(norm):
+            for m in sorted(anchored_finditer(pattern, norm, anchor), key=lambda x: x.start()):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                add(None, level, rank, m.start(), m.end())
+    for m in anchored_finditer(_SHORT_CIRCUIT, norm, "Circuit"):
         if any(a <= m.start() <= b for a, b in taken):
             continue
         ordinal = m.group("ord")
@@ -167,11 +203,11 @@ def _scan(norm: str, where) -> list[_Candidate]:  # type: ignore[no-untyped-def]
             else f"U.S. Court of Appeals for the {ordinal} Circuit"
         )
         add(name, "appellate", 4, m.start())
-    for m in _DISTRICT_ONLY.finditer(norm):
+    for m in anchored_finditer(_DISTRICT_ONLY, norm, "District of"):
         if any(a <= m.start("div") < b for a, b in taken):
             continue
         add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
-    for m in _FEDERAL_JUDGE_IN.finditer(norm):
+    for m in anchored_finditer(_FEDERAL_JUDGE_IN, norm, "federal judge"):
         city = m.group("city") or m.group("city2")
         if city not in _STATE_NAMES:
             add(f"federal court in {city}", "trial", 2, m.start())
@@ -181,7 +217,9 @@ def _scan(norm: str, where) -> list[_Candidate]:  # type: ignore[no-untyped-def]
             if pos >= 0:
                 add(name, "agency", 8 if variant == name else 6, pos)
                 break
-    for m in _BARE_SUPREME.finditer(norm):
+    bare = [*anchored_finditer(_BARE_SUPREME, norm, "Supreme Court")]
+    bare += anchored_finditer(_BARE_SUPREME, norm, "the justices")
+    for m in bare:
         if any(a <= m.start() + 4 < b for a, b in taken):
             continue
         add("U.S. Supreme Court", "supreme", 1, m.start())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from summarizer import tables
 from summarizer.facts import Judge
+from summarizer.gates import gated
 from summarizer.names import NAME, surname, trim_name
 from summarizer.text import Doc, Sentence
 
@@ -43,7 +44,7 @@ _POSITIVE_BEFORE = re.compile(
 )
 _MAJORITY = re.compile(tables.MAJORITY_AUTHOR_CUES, re.I)
 _DISSENT = re.compile(r"dissent|concurr", re.I)
-_DISTRACTOR = re.compile(tables.DISTRACTOR_CUES, re.I)
+_DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 _LOWER_BEFORE = re.compile(
     r"(?:ruling|decision|judgment|order|opinion) (?:by|of|from) $|agreed with $|"
     r"disagreed with $|reversing $|reversed $|overturned $|before $",

@@ -63,27 +63,40 @@ def looks_like_person(name: str) -> bool:
     return all(t[0].isupper() or t in tables.NAME_PARTICLES for t in tokens)
 
 
-def expand_surname(short: str, text: str, pattern_cache: dict[str, re.Pattern[str]]) -> str:
+_PRECEDING = re.compile(rf"(?:{NAME_TOKEN} ){{1,3}}$")
+_FOLLOWING_WORD = re.compile(rf" {WORD}")
+
+
+def expand_surname(short: str, text: str, cache: dict[str, str] | None = None) -> str:
     """The fullest "First [M.] Surname" the text prints for a one-word surname, else `short`."""
     if " " in short:
         return short
-    pattern = pattern_cache.get(short)
-    if pattern is None:
-        pattern = re.compile(rf"\b((?:{NAME_TOKEN} ){{1,3}}){re.escape(short)}\b(?! (?:{WORD}))")
-        pattern_cache[short] = pattern
+    if cache is not None and short in cache:
+        return cache[short]
     best = short
-    for m in pattern.finditer(text):
-        tokens = m.group(0).split()
-        cut = 0
-        for i, tok in enumerate(tokens[:-1]):
-            bare = tok.rstrip(",")
-            if (
-                bare in tables.NAME_STOPWORDS
-                or bare in tables.OFFICIAL_TITLE_WORDS
-                or bare in tables.ORG_WORDS
-            ):
-                cut = i + 1
-        candidate = " ".join(tokens[cut:])
-        if looks_like_person(candidate) and len(candidate) > len(best):
-            best = candidate
+    pos = text.find(short)
+    while pos >= 0:
+        end = pos + len(short)
+        boundary = (pos == 0 or not text[pos - 1].isalnum()) and (
+            end >= len(text) or not text[end].isalnum()
+        )
+        if boundary and not _FOLLOWING_WORD.match(text, end):
+            m = _PRECEDING.search(text, max(0, pos - 60), pos)
+            if m:
+                tokens = (m.group(0) + short).split()
+                cut = 0
+                for i, tok in enumerate(tokens[:-1]):
+                    bare = tok.rstrip(",")
+                    if (
+                        bare in tables.NAME_STOPWORDS
+                        or bare in tables.OFFICIAL_TITLE_WORDS
+                        or bare in tables.ORG_WORDS
+                    ):
+                        cut = i + 1
+                candidate = " ".join(tokens[cut:])
+                if looks_like_person(candidate) and len(candidate) > len(best):
+                    best = candidate
+        pos = text.find(short, end)
+    if cache is not None:
+        cache[short] = best
     return best

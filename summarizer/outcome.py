@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from summarizer import tables
 from summarizer.facts import Outcome
+from summarizer.gates import gated
 from summarizer.text import Doc, Sentence
 
 _PATTERNS = [
@@ -22,7 +23,7 @@ _PATTERNS = [
 _CLAUSE_BREAK = re.compile(r"[,;:—(]|\b(?:and|but|while|after|because|as|which|who)\b")
 _WORDS = re.compile(r"[\w']+")
 _ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
-_DISTRACTOR = re.compile(tables.DISTRACTOR_CUES, re.I)
+_DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 _MOTIONS = [(re.compile(p, re.I), name) for p, name in tables.MOTIONS]
 _PRECEDENCE = {cls: i for i, cls in enumerate(tables.OUTCOME_PRECEDENCE)}
 _RULED_FOR_TARGET = re.compile(r"\s*(?:the )?(?P<who>[^,.;]{2,80})")

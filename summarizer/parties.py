@@ -128,10 +128,12 @@ _PROSECUTOR = (
     ),
     re.compile(rf"\b(?:[Aa]ttorneys|[Ll]awyers|[Pp]rosecutors) for the (?P<p>State of [{U}]\w+)"),
 )
-_GATE = re.compile(
-    r"sue|suing|\bby\b|plaintiff|defendant|against|named|approval|filed|Office|found|onvict|"
-    r"entenc|etitioner|State of|led the|joined|alleg|judgment|favor|sided|accus|rosecut"
-)
+_GATE_WORDS = (
+    "sue", "suing", " by ", "plaintiff", "defendant", "against", "named", "approval", "filed",
+    "Office", "found", "onvict", "entenc", "etitioner", "State of", "led the", "joined", "alleg",
+    "judgment", "favor", "sided", "accus", "rosecut", "ontend", "concluded", "finds",
+)  # fmt: skip
+_OTHER_CASE_WORDS = ("separate", "parallel", "another", "similar", "unrelated")
 _OTHER_CASE = re.compile(
     r"\b(?:separate|parallel|another|similar|unrelated) (?:\w+ )?(?:case|lawsuit|suit|challenge)\b",
     re.I,
@@ -385,7 +387,7 @@ class _Collector:
         self.order += 1
 
 
-def _surname_cache() -> dict[str, re.Pattern[str]]:
+def _surname_cache() -> dict[str, str]:
     return {}
 
 
@@ -395,13 +397,12 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
     criminal = criminal_hint or bool(_CRIMINAL.search(doc.norm_text[:4000]))
     for sent in doc.sentences:
         norm = sent.norm
-        if (
-            not (criminal or _GATE.search(norm))
-            or norm.rstrip().endswith("?")
-            or _OTHER_CASE.search(norm)
-        ):
+        if not (criminal or any(k in norm for k in _GATE_WORDS)) or norm.rstrip().endswith("?"):
             continue
-        if re.search(r"\b(?:amicus|amici|friend-of-the-court)\b", norm):
+        low = norm.lower()
+        if any(k in low for k in _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
+            continue
+        if "amic" in low or "friend-of-the-court" in low:
             continue
         if "su" in norm:
             for m in _SUED.finditer(norm):

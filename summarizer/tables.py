@@ -589,6 +589,12 @@ DISTRACTOR_CUES = (
     r"|\bwho had\b|\bthat had\b|\bwhich had\b|\bhad (?:already )?(?:\w+ed|struck|thrown|held|"
     r"found|ruled|upheld|sided|won|lost|been)\b"
 )
+# A sentence must contain one of these (lower-cased) before DISTRACTOR_CUES is tried.
+DISTRACTOR_KEYWORDS = (
+    "separate", "unrelated", "similar", "earlier", "previous", "prior", "another", "other",
+    "last ", "this past", "parallel", "in 19", "in 20", "nominat", "nominee", "assigned",
+    "had ",
+)  # fmt: skip
 LOWER_COURT_CUES = (
     r"\b(?:reversed|reversing|overturned|overturning|vacated|vacating|affirmed|affirming|"
     r"agreed with|disagreed with) (?:a |the )?(?:\w+ ){0,3}(?:ruling|decision|judgment|order)? ?"
