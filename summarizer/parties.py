@@ -293,15 +293,24 @@ def clean_item(item: str) -> str | None:
 
 
 def _items(text: str) -> list[str]:
-    out: list[str] = []
-    raw = split_items(text)
-    for i, piece in enumerate(raw):
-        cleaned = clean_item(piece)
-        if cleaned is None:
-            continue
-        out.append(cleaned)
-        del i
+    """The cleaned parties of one list; "two groups, A and B" keeps only A and B."""
+    out = [c for c in (clean_item(piece) for piece in split_items(text)) if c]
+    for i, item in enumerate(out):
+        count = _group_count(item)
+        rest = out[i + 1 :]
+        if count and len(rest) == count and not any(_GROUP.match(r) for r in rest):
+            return out[:i] + rest
     return out
+
+
+def _group_count(item: str) -> int | None:
+    """N for a counted group ("two immigrant-rights groups", "14 parents"), else None."""
+    if not _GROUP.match(item):
+        return None
+    word = item.split()[0].lower()
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
 
 
 def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
@@ -336,24 +345,6 @@ def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
     if best is None:
         return None
     name = clean_item(best[1])
-    return name
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Z][\w.&'-]*", name.replace("U.S.", "U S")))
-
-
-def _expand_acronym(name: str, doc: Doc) -> str:
-    if not _ACRONYM.match(name):
-        return name
-    pattern = re.compile(
-        rf"(?:U\.S\. )?(?:[{U}][{L}]+ (?:(?:of|and|for|the|on) )?){{1,6}}"
-        rf"[{U}][{L}]+"
-    )
-    for m in pattern.finditer(doc.norm_text):
-        candidate = m.group(0)
-        if _initials(candidate) == name:
-            return candidate
     return name
 
 
@@ -555,7 +546,7 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
                 resolved.append(_Found(final, f.side, f.priority, f.sentence, f.order))
             continue
         names_seen[f.name] = None
-        name = _expand_acronym(f.name, doc)
+        name = f.name  # acronyms stay as printed ("IRS")
         if " " not in name and not _ACRONYM.match(name) and name not in tables.US_STATES.split("|"):
             org = next((o for o in _org_names(doc) if o.startswith(name + " ")), None)
             name = org if org else expand_surname(name, text, cache)

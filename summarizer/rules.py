@@ -30,7 +30,7 @@ from summarizer.text import Doc, prepare
 logger = logging.getLogger(__name__)
 
 EXTRACTOR_NAME = "rules"
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 _CRIMINAL_LEAD = re.compile(r"\b(?:sentenc|convict|pleaded guilty|prosecut)", re.I)
 

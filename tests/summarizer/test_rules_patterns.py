@@ -27,7 +27,7 @@ def test_founding_example_judge_outcome_motion_and_parties() -> None:
     assert f.outcome.motion == "preliminary injunction"
     assert f.plaintiffs == ("Centro de Trabajadores Unidos", "Immigrant Solidarity DuPage")
     assert f.defendants[:2] == ("Scott Bessent", "Melanie Krause")
-    assert len(f.defendants) == 3 and "Internal Revenue Service" in f.defendants[2]
+    assert f.defendants[2] == "IRS"  # acronyms stay as printed
 
 
 def test_spokeswoman_is_neither_party_nor_judge() -> None:
@@ -88,7 +88,7 @@ def test_declined_to_dismiss_with_motion_and_descriptive_court() -> None:
     assert f.outcome.cls == "denied"
     assert f.outcome.motion == "motion to dismiss"
     assert f.court == "federal court in Manhattan"
-    assert f.plaintiffs == ("Securities and Exchange Commission",)
+    assert f.plaintiffs == ("SEC",)  # as printed where the suit is described
     assert set(f.defendants) == {"Orbitline Inc.", "Gavin Reyes"}
     assert "Tara Quinn" not in f.plaintiffs + f.defendants  # a lawyer
 
@@ -146,3 +146,14 @@ def test_curly_quotes_are_matched_and_kept_as_printed() -> None:
     assert [j.name for j in f.judges] == ["Brian O\u2019Neill"]
     assert f.key_quote == "The complaint pleads conclusions, not facts"
     assert f.outcome.cls == "dismissed"
+
+
+def test_counted_group_is_dropped_when_all_its_members_are_named() -> None:
+    body = (
+        "A federal judge on Monday denied a preliminary injunction sought by two tenant groups, "
+        "Harbor Tenants Union and Eastside Renters Alliance.\n\n"
+        "Separately, 14 parents and a group called Safe Streets Now sued the city."
+    )
+    f = summarize(body, title="Judge denies injunction")
+    assert f.plaintiffs[:2] == ("Harbor Tenants Union", "Eastside Renters Alliance")
+    assert "two tenant groups" not in f.plaintiffs
