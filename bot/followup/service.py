@@ -92,9 +92,11 @@ async def answer_question(
         return None
 
     known = await thread_article(db, thread)
-    article_id = question.article_id or (known[1] if known else None)
-    if article_id is None:
+    if known is None and question.article_id is None:
         return None  # not a thread under one of our rulings
+    article_id = question.article_id or (known[1] if known else None)
+    if article_id is None:  # our thread, but its ruling has been deleted
+        return Reply(text=messages.FOLLOWUP_ARTICLE_GONE, ephemeral=True, is_error=True)
     article = await get_article(db, article_id)
     if article is None:
         return Reply(text=messages.FOLLOWUP_ARTICLE_GONE, ephemeral=True, is_error=True)

@@ -169,7 +169,8 @@ threads = Table(
     Column("platform", String(16), nullable=False),
     Column("channel_id", String(64), nullable=False),
     Column("thread_id", String(128), nullable=False),
-    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    # SET NULL, not CASCADE: a question in the thread of a deleted ruling gets a clear answer.
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="SET NULL")),
     Column("created_at", TS, nullable=False),
     UniqueConstraint("platform", "channel_id", "thread_id", name="uq_threads_platform_thread"),
 )

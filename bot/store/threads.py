@@ -27,8 +27,9 @@ async def record_thread(db: Database, thread: ThreadRef, article_id: int, *, now
         await conn.execute(stmt)
 
 
-async def thread_article(db: Database, thread: ThreadRef) -> tuple[int, int] | None:
-    """(thread pk, article id) for a thread we opened, or None."""
+async def thread_article(db: Database, thread: ThreadRef) -> tuple[int, int | None] | None:
+    """(thread pk, article id) for a thread we opened, or None; the article id is None when
+    the ruling has since been deleted."""
     query = select(threads.c.id, threads.c.article_id).where(
         threads.c.platform == thread.platform,
         threads.c.channel_id == thread.channel_id,

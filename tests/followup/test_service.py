@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 
 from bot import messages
 from bot.clock import FakeClock
@@ -99,14 +99,13 @@ async def test_a_deleted_article_gets_a_clear_message(any_db: Database) -> None:
     assert reply.is_error
 
 
-async def test_a_thread_whose_article_row_is_missing_gets_a_clear_message(
-    sqlite_db: Database,
+async def test_a_question_in_the_thread_of_a_deleted_ruling_gets_a_clear_message(
+    any_db: Database,
 ) -> None:
-    article_id = await seeded(sqlite_db)
-    async with sqlite_db.begin() as conn:  # a store that lost the article but kept the thread
-        await conn.execute(text("PRAGMA foreign_keys=OFF"))
+    article_id = await seeded(any_db)
+    async with any_db.begin() as conn:
         await conn.execute(delete(articles).where(articles.c.id == article_id))
-    reply = await answer_question(sqlite_db, settings(), FakeClock(START), q("who sued?"))
+    reply = await answer_question(any_db, settings(), FakeClock(START), q("who sued?"))
     assert reply is not None
     assert reply.text == messages.FOLLOWUP_ARTICLE_GONE
 

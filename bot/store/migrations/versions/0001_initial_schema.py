@@ -302,14 +302,14 @@ def upgrade() -> None:
         sa.Column("channel_id", sa.String(length=64), nullable=False),
         sa.Column("thread_id", sa.String(length=128), nullable=False),
         sa.Column(
-            "article_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "article_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
         ),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
             name=op.f("fk_threads_article_id_articles"),
-            ondelete="CASCADE",
+            ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_threads")),
         sa.UniqueConstraint(
