@@ -6,7 +6,7 @@ Each command group lives in its own module and registers itself on `app` when im
 from __future__ import annotations
 
 # Command modules (import order = order in --help).
-from bot.cli import ask, config, db, demo, digest, ingest, summarize  # noqa: F401
+from bot.cli import ask, config, db, demo, digest, ingest, ops, run, summarize  # noqa: F401
 from bot.cli import discord as discord_cli  # noqa: F401
 from bot.cli.app import app
 
