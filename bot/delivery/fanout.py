@@ -21,7 +21,7 @@ from bot.delivery import claims, ledger
 from bot.delivery.errors import record_error
 from bot.digest import DigestPlan, build_digest
 from bot.metrics import Metrics
-from bot.models import ChannelRef, Reply, SentMessage
+from bot.models import ChannelRef, Reply, SentMessage, ThreadRef
 from bot.ports import ChatAdapter, DeliveryError
 from bot.settings import Settings
 from bot.store import Database
@@ -146,6 +146,9 @@ class Deliverer:
             claim = await claims.set_window(db, claim, plan.window_start, plan.window_end or now)
         entries = await ledger.entries(db, claim.run_id)
         posted = 0
+        # Entries are posted strictly in order, so after a crash or a failed attempt only the
+        # first unposted entry can be in doubt (sent, but the ledger write was lost).
+        in_doubt = claim.attempts > 1
         for entry in entries:
             if entry.status == ledger.POSTED:
                 await self._remember_thread(channel.ref, entry, entry.thread_id)
@@ -158,30 +161,30 @@ class Deliverer:
             reply = await self._render(entry)
             if reply is None:
                 continue
-            if entry.status == ledger.SENDING:
+            if in_doubt or entry.status == ledger.SENDING:
+                in_doubt = False
                 found = await self._find_sent(adapter, channel.ref, reply, claim)
                 if found is not None:
                     await ledger.mark_posted(
                         db,
-                        entry.id,
+                        entry,
                         message_id=found.message_id,
-                        thread_id=found.thread.thread_id if found.thread else None,
+                        thread=self._thread_ref(channel.ref, _thread(found)),
                         now=self.clock.now(),
                     )
-                    await self._remember_thread(channel.ref, entry, _thread(found))
                     continue
-            await ledger.mark_sending(db, entry.id)
             t0 = time.monotonic()
             async with asyncio.timeout(self.settings.digest.send_timeout_seconds):
                 sent = await adapter.send(channel.ref, reply)
             # ---- The crash window: the message is on the platform but not yet in the ledger.
-            # Nothing else happens between the two awaits; a crash here leaves the entry
-            # `sending`, and the resumed run asks the adapter (`find_sent`) before re-posting.
+            # Nothing else happens between the two awaits (one UPDATE, plus the thread mapping,
+            # in one transaction); a crash here leaves the entry unposted, and the resumed run
+            # asks the adapter (`find_sent`) about that first unposted entry before re-posting.
             await ledger.mark_posted(
                 db,
-                entry.id,
+                entry,
                 message_id=sent.message_id,
-                thread_id=_thread(sent),
+                thread=self._thread_ref(channel.ref, _thread(sent)),
                 now=self.clock.now(),
             )
             # ---- End of the crash window.
@@ -189,7 +192,6 @@ class Deliverer:
             progress[0] = posted
             self.metrics.post_seconds.labels(channel.ref.platform).observe(time.monotonic() - t0)
             self.metrics.deliveries.labels(channel.ref.platform, entry.kind).inc()
-            await self._remember_thread(channel.ref, entry, _thread(sent))
         await claims.finish_run(db, claim, now=self.clock.now())
         outcome = "done" if any(e.kind == ledger.ITEM for e in entries) else "empty"
         self.metrics.digests.labels(outcome).inc()
@@ -236,6 +238,12 @@ class Deliverer:
             return None
         since = claim.window_end or self.clock.now() - timedelta(days=1)
         return await finder(channel, reply, since - timedelta(minutes=5))
+
+    @staticmethod
+    def _thread_ref(channel: ChannelRef, thread_id: str | None) -> ThreadRef | None:
+        if not thread_id:
+            return None
+        return ThreadRef(channel.platform, channel.channel_id, thread_id, channel.workspace_id)
 
     async def _remember_thread(
         self, channel: ChannelRef, entry: ledger.Entry, thread_id: str | None

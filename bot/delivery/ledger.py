@@ -2,8 +2,8 @@
 
 Rows of `deliveries` for one run: a `header` (or `empty`) at position 0, one `item` per ruling at
 positions 1..n, and `decision` rows saying why other articles were left out (merged, capped,
-filtered). Item states: pending → sending → posted. An entry still `sending` after a crash is in
-doubt: its message may or may not have reached the platform, so the resumed run asks the adapter
+filtered). Entries go pending → posted, strictly in order; after a crash the first unposted entry
+is in doubt (its message may have reached the platform), so the resumed run asks the adapter
 before posting it again.
 """
 
@@ -18,9 +18,10 @@ from typing import Any
 from sqlalchemy import and_, func, select, update
 
 from bot.digest import DigestPlan, Verdict
+from bot.models import ThreadRef
 from bot.store import Database
 from bot.store.articles import _aware
-from bot.store.schema import deliveries, digest_runs
+from bot.store.schema import deliveries, digest_runs, threads
 
 logger = logging.getLogger(__name__)
 
@@ -131,22 +132,39 @@ async def entries(db: Database, run_id: int) -> list[Entry]:
     return [_entry(r) for r in rows]
 
 
-async def mark_sending(db: Database, entry_id: int) -> None:
-    async with db.begin() as conn:
-        await conn.execute(
-            update(deliveries).where(deliveries.c.id == entry_id).values(status=SENDING)
-        )
-
-
 async def mark_posted(
-    db: Database, entry_id: int, *, message_id: str, thread_id: str | None, now: datetime
+    db: Database,
+    entry: Entry,
+    *,
+    message_id: str,
+    thread: ThreadRef | None,
+    now: datetime,
 ) -> None:
+    """Record the platform's message id and, for a ruling card, the thread → article mapping,
+    in one transaction (one commit right after the post: the crash window stays small)."""
     async with db.begin() as conn:
         await conn.execute(
             update(deliveries)
-            .where(deliveries.c.id == entry_id)
-            .values(status=POSTED, message_id=message_id, thread_id=thread_id, posted_at=now)
+            .where(deliveries.c.id == entry.id)
+            .values(
+                status=POSTED,
+                message_id=message_id,
+                thread_id=thread.thread_id if thread else None,
+                posted_at=now,
+            )
         )
+        if thread is not None and entry.article_id is not None and entry.kind == ITEM:
+            await conn.execute(
+                db.insert(threads)
+                .values(
+                    platform=thread.platform,
+                    channel_id=thread.channel_id,
+                    thread_id=thread.thread_id,
+                    article_id=entry.article_id,
+                    created_at=now,
+                )
+                .on_conflict_do_nothing()
+            )
 
 
 @dataclass(frozen=True, slots=True)
