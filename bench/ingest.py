@@ -15,7 +15,11 @@ import logging
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+
+from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -24,6 +28,7 @@ from bot.clock import SystemClock  # noqa: E402
 from bot.ingest.pipeline import STAGES, poll_feeds  # noqa: E402
 from bot.settings import FeedConfig, FetchSettings, Settings  # noqa: E402
 from bot.store import Database  # noqa: E402
+from bot.store.db import create_engine  # noqa: E402
 from tests.fakes.feed_server import FeedServer, Item, article_page, rss  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "fixtures" / "dev_articles" / "articles"
@@ -54,12 +59,34 @@ def populate(server: FeedServer, feeds: int, items: int) -> list[str]:
     return urls
 
 
+async def open_private(url: str) -> tuple[Database, Callable[[], Awaitable[None]]]:
+    """The database, on PostgreSQL in a schema of its own that is dropped afterwards."""
+    if not url.startswith("postgresql"):
+        return await Database.open(url), _nothing
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    async with admin.begin() as conn:
+        await conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    db = await Database.open(url, connect_args={"server_settings": {"search_path": schema}})
+
+    async def drop() -> None:
+        async with admin.begin() as conn:
+            await conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        await admin.dispose()
+
+    return db, drop
+
+
+async def _nothing() -> None:
+    return None
+
+
 async def run(feeds: int, items: int, concurrency: int, database_url: str | None) -> None:
     async with FeedServer() as server:
         urls = populate(server, feeds, items)
         with tempfile.TemporaryDirectory(prefix="rulingbot-bench-") as tmp:
             url = database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
-            db = await Database.open(url)
+            db, cleanup = await open_private(url)
             settings = Settings(
                 feed_catalog="",
                 feeds=[FeedConfig(url=u, name=f"bench{i}") for i, u in enumerate(urls)],
@@ -74,6 +101,7 @@ async def run(feeds: int, items: int, concurrency: int, database_url: str | None
             report = await poll_feeds(db, settings, clock=SystemClock())
             wall = time.perf_counter() - started
             await db.close()
+            await cleanup()
     total = feeds * items
     print(f"feeds={feeds} items/feed={items} concurrency={concurrency} db={db.dialect}")
     print(
