@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from bot.digest.plan import Decision, DigestPlan, Verdict
 from bot.digest.ranking import completeness, story_score
-from bot.digest.similarity import same_story, shingles, story_time
+from bot.digest.similarity import same_story, story_time
+from bot.digest.source import DigestSource
 from bot.models import Article, Digest, DigestItem, Facts
 from bot.settings import Settings
 from bot.store import Database
-from bot.store.articles import rulings_between
 from bot.store.channels import ChannelRow, list_subscriptions
 
 logger = logging.getLogger(__name__)
@@ -27,20 +27,21 @@ async def build_digest(
     now: datetime,
     since: datetime | None = None,
     limit: int | None = None,
+    source: DigestSource | None = None,
 ) -> DigestPlan:
     """The channel's digest of rulings fetched after its cursor (or `since`) up to `now`.
 
     Reads only; posting and advancing the cursor are the delivery's job. Every article in the
-    window gets a `Decision`, so the caller can record why it was or was not included.
+    window gets a `Decision`, so the caller can record why it was or was not included. A
+    fan-out passes one `source` for all its channels, so a shared window is read once.
     """
+    source = source or DigestSource(db)
     start = since if since is not None else (channel.last_digest_at or channel.since)
-    rows = await rulings_between(
-        db, after=start, until=now, digestible_only=False, rulings_only=False
-    )
+    rows = await source.rulings(start, now)
     rows.sort(key=lambda r: (r[0].fetched_at or now, r[0].id or 0))  # oldest first: stable
     decisions: list[Decision] = []
     candidates: list[tuple[Article, Facts]] = []
-    flags = await _digestible_flags(db, [a.id for a, _ in rows if a.id is not None])
+    flags = await source.digestible([a.id for a, _ in rows if a.id is not None])
     matcher = await _subscription_matcher(db, channel.id)
     for article, facts in rows:
         assert article.id is not None
@@ -60,7 +61,7 @@ async def build_digest(
                 decisions.append(_decide(article, Verdict.FILTERED, detail))
 
     window = timedelta(days=settings.digest.merge_window_days)
-    stories = _merge_stories(candidates, window)
+    stories = _merge_stories(candidates, window, source)
     window_hours = max(1.0, ((now - start).total_seconds() / 3600) if start else 24.0)
     items: list[DigestItem] = []
     for group in stories:
@@ -116,14 +117,14 @@ def _decide(
 
 
 def _merge_stories(
-    candidates: list[tuple[Article, Facts]], window: timedelta
+    candidates: list[tuple[Article, Facts]], window: timedelta, source: DigestSource
 ) -> list[list[tuple[Article, Facts, str]]]:
     """Group reports of one story (union-find over pairs); each group's first is its lead.
 
     The lead is the report with the fullest facts, then the earliest: it carries the card,
     the others become "also reported by".
     """
-    prepared = [(a, f, shingles(f"{a.title} {a.text}")) for a, f in candidates]
+    prepared = [(a, f, source.shingles(a)) for a, f in candidates]
     parent = list(range(len(prepared)))
     reason: dict[int, str] = {}
 
@@ -156,22 +157,6 @@ def _merge_stories(
         )
         result.append([(prepared[k][0], prepared[k][1], reason.get(k, "")) for k in members])
     return result
-
-
-async def _digestible_flags(db: Database, ids: list[int]) -> dict[int, bool]:
-    if not ids:
-        return {}
-    from sqlalchemy import select
-
-    from bot.store.schema import articles
-
-    async with db.connect() as conn:
-        rows = (
-            await conn.execute(
-                select(articles.c.id, articles.c.digestible).where(articles.c.id.in_(ids))
-            )
-        ).all()
-    return {r.id: bool(r.digestible) for r in rows}
 
 
 async def _subscription_matcher(db: Database, channel_pk: int) -> Any:
