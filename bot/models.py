@@ -87,6 +87,9 @@ class Reply:
     ephemeral: bool = False
     evidence: tuple[str, ...] = ()  # article sentences an answer rests on
     is_error: bool = False
+    # A digest message's stable identity (from the delivery ledger): adapters attach it to the
+    # post so that, after a crash, the same message can be recognised on the platform.
+    delivery_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
@@ -23,6 +24,7 @@ from adapters.slack import errors
 from adapters.slack.blocks import SlackMessage, render
 from adapters.slack.inbound import PLATFORM, question_from_event, slash_invocation
 from adapters.slack.installations import DatabaseInstallationStore, DatabaseOAuthStateStore
+from adapters.slack.metadata import delivery_metadata, find_delivery
 from adapters.slack.outbound import ChannelPacer, SlackPoster, web_client
 from bot import messages
 from bot.clock import Clock, SystemClock
@@ -46,6 +48,9 @@ MAX_RESPONSE_URL_POSTS = 5  # Slack accepts five posts per response_url
 # Answers written at the same time; more wait their turn so that acks (which must arrive
 # within 3 s) never queue behind a burst of searches on the same event loop.
 MAX_CONCURRENT_ANSWERS = 8
+# Messages read back when looking for an in-doubt digest message: the run's own posts since it
+# began plus other traffic. One page only, since history reads are rate-limited hard.
+FIND_SENT_LIMIT = 100
 
 
 def _secret(value: Any) -> str | None:
@@ -211,13 +216,45 @@ class SlackAdapter:
         token = await self._token_for(channel.workspace_id)
         first_ts: str | None = None
         for message in render(reply):
-            ts = await self.poster.post(channel.channel_id, message, token=token)
+            # The first page carries the ledger key (when there is one) for `find_sent`.
+            metadata = None
+            if first_ts is None and reply.delivery_key:
+                metadata = delivery_metadata(reply.delivery_key)
+            ts = await self.poster.post(channel.channel_id, message, token=token, metadata=metadata)
             first_ts = first_ts or ts
         assert first_ts is not None  # render() always yields at least one message
+        return self._sent(channel, reply, first_ts)
+
+    async def find_sent(
+        self, channel: ChannelRef, reply: Reply, since: datetime
+    ) -> SentMessage | None:
+        """The message `send` posted for `reply` after `since`, recognised by its delivery
+        metadata; None when it is not there, the reply has no key, or Slack cannot be asked
+        (then the caller posts again: a rare duplicate beats a lost message). Never raises."""
+        if not reply.delivery_key:
+            return None
+        try:
+            token = await self._token_for(channel.workspace_id)
+            messages = await self.poster.history(
+                channel.channel_id,
+                oldest=since.timestamp(),
+                limit=FIND_SENT_LIMIT,
+                token=token,
+            )
+        except DeliveryError as exc:
+            logger.warning(
+                "cannot check %s for message %s: %s", channel.channel_id, reply.delivery_key, exc
+            )
+            return None
+        ts = find_delivery(messages, reply.delivery_key)
+        return self._sent(channel, reply, ts) if ts else None
+
+    @staticmethod
+    def _sent(channel: ChannelRef, reply: Reply, ts: str) -> SentMessage:
         thread = None
         if len(reply.cards) == 1:
-            thread = ThreadRef(PLATFORM, channel.channel_id, first_ts, channel.workspace_id)
-        return SentMessage(message_id=first_ts, thread=thread)
+            thread = ThreadRef(PLATFORM, channel.channel_id, ts, channel.workspace_id)
+        return SentMessage(message_id=ts, thread=thread)
 
     async def reply_in_thread(self, thread: ThreadRef, reply: Reply) -> SentMessage:
         """Post `reply` under the thread's parent message; raises DeliveryError."""

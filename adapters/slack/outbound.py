@@ -213,11 +213,14 @@ class SlackPoster:
         *,
         token: str | None = None,
         thread_ts: str | None = None,
+        metadata: dict[str, Any] | None = None,
     ) -> str:
         """Post one message and return its ts; raises DeliveryError."""
         kwargs: dict[str, Any] = {"channel": channel_id, **message.payload()}
         if thread_ts:
             kwargs["thread_ts"] = thread_ts
+        if metadata:
+            kwargs["metadata"] = metadata
         if token:
             kwargs["token"] = token
         self.session()
@@ -227,6 +230,27 @@ class SlackPoster:
             except Exception as exc:
                 raise delivery_error("chat.postMessage", exc) from exc
         return str(response["ts"])
+
+    async def history(
+        self, channel_id: str, *, oldest: float, limit: int, token: str | None = None
+    ) -> list[dict[str, Any]]:
+        """One page of a channel's messages newer than `oldest` (newest first), with their
+        metadata; raises DeliveryError."""
+        kwargs: dict[str, Any] = {
+            "channel": channel_id,
+            "oldest": f"{oldest:.6f}",
+            "limit": limit,
+            "include_all_metadata": True,
+        }
+        if token:
+            kwargs["token"] = token
+        self.session()
+        try:
+            response = await self.client.conversations_history(**kwargs)
+        except Exception as exc:
+            raise delivery_error("conversations.history", exc) from exc
+        messages = response.get("messages") or []
+        return [m for m in messages if isinstance(m, dict)]
 
     async def respond(self, response_url: str, message: SlackMessage, *, ephemeral: bool) -> None:
         """Answer a slash command through its `response_url`; raises DeliveryError."""

@@ -213,7 +213,7 @@ class Deliverer:
 
     async def _render(self, entry: ledger.Entry) -> Reply | None:
         if entry.kind != ledger.ITEM:
-            return Reply(text=entry.text)
+            return Reply(text=entry.text, delivery_key=entry.delivery_key)
         assert entry.article_id is not None
         article = await get_article(self.db, entry.article_id)
         facts = await get_facts(self.db, entry.article_id)
@@ -221,7 +221,11 @@ class Deliverer:
             logger.warning("article %s vanished before it was posted", entry.article_id)
             return None
         also = [a for a in [await get_article(self.db, i) for i in entry.also] if a is not None]
-        return Reply(text=entry.text, cards=(ruling_card(article, facts, also or None),))
+        return Reply(
+            text=entry.text,
+            cards=(ruling_card(article, facts, also or None),),
+            delivery_key=entry.delivery_key,
+        )
 
     async def _find_sent(
         self, adapter: ChatAdapter, channel: ChannelRef, reply: Reply, claim: claims.RunClaim

@@ -46,6 +46,11 @@ class Entry:
     thread_id: str | None
     posted_at: datetime | None
 
+    @property
+    def delivery_key(self) -> str:
+        """The message's identity on the platform (run and position; stable across resumes)."""
+        return f"rb-{self.run_id}-{self.position}"
+
 
 def _entry(row: Any) -> Entry:
     m = row._mapping

@@ -1,5 +1,8 @@
 """A real delivery process for crash tests: posts every scheduled channel's digest via Slack.
 
+The real Slack adapter, so an in-doubt message after a kill is looked up with its own
+`find_sent` (delivery metadata read back from conversations.history).
+
 Run as `python -m tests.delivery.child_deliver DB_URL SLACK_API_URL YYYY-MM-DD LEASE_SECONDS`.
 It loops until every channel's run for that date is done, waiting out the lease of a run whose
 previous owner was killed, then prints the number of messages it posted.
@@ -10,31 +13,14 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from adapters.slack import SlackAdapter
 from bot.clock import SystemClock
 from bot.delivery import Deliverer, claims
-from bot.models import ChannelRef, Reply, SentMessage
 from bot.settings import Secrets, Settings
 from bot.store import Database
 from bot.store.channels import list_channels
-
-
-class HistoryCheckingSlack(SlackAdapter):
-    """The Slack adapter plus `find_sent`: reads the channel's history back for an in-doubt
-    message (same text, posted by us, after `since`)."""
-
-    async def find_sent(
-        self, channel: ChannelRef, reply: Reply, since: datetime
-    ) -> SentMessage | None:
-        response = await self.client.conversations_history(
-            channel=channel.channel_id, oldest=str(since.timestamp()), limit=200
-        )
-        for message in response.get("messages", []):
-            if str(message.get("text", "")).startswith(reply.text):
-                return SentMessage(str(message["ts"]))
-        return None
 
 
 async def main(db_url: str, api_url: str, day: date, lease: float) -> int:
@@ -46,7 +32,7 @@ async def main(db_url: str, api_url: str, day: date, lease: float) -> int:
     )
     secrets = Secrets(SLACK_BOT_TOKEN="xoxb-crash-test", SLACK_SIGNING_SECRET="crash-test")
     db = await Database.open(db_url)
-    adapter = HistoryCheckingSlack(settings.slack, secrets, db)
+    adapter = SlackAdapter(settings.slack, secrets, db)
     deliverer = Deliverer(
         db, settings, {"slack": adapter}, clock=SystemClock(), owner=f"child-{os.getpid()}"
     )

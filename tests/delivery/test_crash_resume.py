@@ -31,19 +31,6 @@ LEASE = 0.4
 PARALLEL = 1
 
 
-class HistorySlack(FakeSlack):
-    """FakeSlack whose conversations.history returns what was posted to the channel."""
-
-    def _answer(self, method, data):  # type: ignore[no-untyped-def]
-        if method == "conversations.history":
-            messages = [
-                {"text": c.data.get("text"), "ts": f"{1e9 + i}.000100"}
-                for i, c in enumerate(self.posts(data.get("channel")))
-            ]
-            return {"ok": True, "messages": messages, "has_more": False}
-        return super()._answer(method, data)
-
-
 async def _spawn(db_url: str, slack: FakeSlack, day: str) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
         sys.executable,
@@ -79,7 +66,7 @@ async def _one_iteration(tmp_path: Path, iteration: int, kill_after_fraction: fl
     day = now.date().isoformat()
     total = CHANNELS * (RULINGS + 1)
     killed = False
-    async with HistorySlack() as slack, _reaped() as procs:
+    async with FakeSlack(clock_ts=True) as slack, _reaped() as procs:
         child = procs(await _spawn(db_url, slack, day))
         kill_after = max(1, min(total - 1, round(kill_after_fraction * total)))
         while len(slack.posts()) < kill_after and child.returncode is None:
@@ -92,9 +79,17 @@ async def _one_iteration(tmp_path: Path, iteration: int, kill_after_fraction: fl
         _out, err = await asyncio.wait_for(restarted.communicate(), timeout=60)
         assert restarted.returncode == 0, err.decode()[-2000:]
         for c in range(CHANNELS):
-            texts = Counter(p.data["text"] for p in slack.posts(f"C{c}"))
+            posts = slack.posts(f"C{c}")
+            texts = Counter(p.data["text"] for p in posts)
+            keys = Counter(p.data["metadata"]["event_payload"]["delivery"] for p in posts)
+            # The header plus each ruling, each posted once: by text and by ledger key.
             assert len(texts) == RULINGS + 1, (iteration, c, texts)
             assert set(texts.values()) == {1}, (iteration, c, texts)
+            assert len(keys) == RULINGS + 1 and set(keys.values()) == {1}, (iteration, c, keys)
+            for i in range(RULINGS):
+                link = f".example/it{iteration}-r{i}"
+                copies = [p for p in posts if link in p.data["text"]]
+                assert len(copies) == 1, (iteration, c, i, texts)
     return killed
 
 

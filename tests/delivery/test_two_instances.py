@@ -18,8 +18,8 @@ from bot.store import Database
 from bot.store.db import create_engine
 from tests.conftest import PG_URL, require_pg
 from tests.delivery.factories import add_channel, add_ruling
-from tests.delivery.test_crash_resume import HistorySlack
 from tests.fakes.feed_server import FeedServer
+from tests.fakes.slack_api import FakeSlack
 
 REPO = Path(__file__).resolve().parents[2]
 CHANNELS = 50
@@ -61,7 +61,7 @@ async def test_two_processes_post_each_digest_once_on_postgres() -> None:
         for c in range(CHANNELS):
             await add_channel(db, f"R{c}", since=now - timedelta(days=1))
         await db.close()
-        async with HistorySlack() as slack:
+        async with FakeSlack(clock_ts=True) as slack:
             procs = [
                 await asyncio.create_subprocess_exec(
                     sys.executable,

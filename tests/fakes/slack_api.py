@@ -38,8 +38,20 @@ class Failure:
 class FakeSlack:
     """`url` is the Web API base (ends in /api/); `response_url(name)` gives a response_url."""
 
-    def __init__(self, *, per_channel_rate: float | None = None, bot_user_id: str = "UBOT") -> None:
+    def __init__(
+        self,
+        *,
+        per_channel_rate: float | None = None,
+        bot_user_id: str = "UBOT",
+        clock_ts: bool = False,
+    ) -> None:
         self.calls: list[Call] = []
+        # clock_ts: message ts are the wall-clock time (as Slack's are), so `oldest` filters work
+        # against real times; otherwise they count up from 1700000001.000100.
+        self.clock_ts = clock_ts
+        self._last_clock_ts = 0.0
+        # Posted messages per channel, oldest first, as conversations.history returns them.
+        self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.failures: dict[str, list[Failure]] = defaultdict(list)
         self.per_channel_rate = per_channel_rate  # messages/s enforced with 429s
         self.bot_user_id = bot_user_id
@@ -145,7 +157,7 @@ class FakeSlack:
                 from urllib.parse import parse_qsl
 
                 data.update(dict(parse_qsl(raw.decode())))
-        for key in ("blocks", "attachments"):
+        for key in ("blocks", "attachments", "metadata"):
             if isinstance(data.get(key), str):
                 data[key] = json.loads(data[key])
         return data
@@ -201,7 +213,18 @@ class FakeSlack:
                 "bot_id": "B0001",
             }
         if method in {"chat.postMessage", "chat.postEphemeral", "chat.update"}:
-            ts = f"{1700000000 + next(self._ts)}.000100"
+            ts = self._next_ts()
+            if method == "chat.postMessage" and not data.get("thread_ts"):
+                message: dict[str, Any] = {
+                    "type": "message",
+                    "text": data.get("text"),
+                    "ts": ts,
+                    "bot_id": "B0001",
+                    "user": self.bot_user_id,
+                }
+                if isinstance(data.get("metadata"), dict):
+                    message["metadata"] = data["metadata"]
+                self.history[str(data.get("channel"))].append(message)
             return {
                 "ok": True,
                 "channel": data.get("channel"),
@@ -223,9 +246,33 @@ class FakeSlack:
             }
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
+        if method == "conversations.history":
+            return self._history(data)
         if method == "conversations.replies":
             return {"ok": True, "messages": [], "has_more": False}
         return {"ok": True}
+
+    def _next_ts(self) -> str:
+        if not self.clock_ts:
+            return f"{1700000000 + next(self._ts)}.000100"
+        # Unique and increasing, like Slack's per-channel ts.
+        self._last_clock_ts = max(time.time(), self._last_clock_ts + 0.000001)
+        return f"{self._last_clock_ts:.6f}"
+
+    def _history(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Top-level messages newer than `oldest`, newest first; metadata only when asked."""
+        oldest = float(data.get("oldest") or 0)
+        limit = int(data.get("limit") or 100)
+        with_metadata = str(data.get("include_all_metadata")).lower() in {"1", "true"}
+        newer = [
+            m for m in self.history.get(str(data.get("channel")), []) if float(m["ts"]) > oldest
+        ]
+        newer.reverse()
+        page = [
+            m if with_metadata else {k: v for k, v in m.items() if k != "metadata"}
+            for m in newer[:limit]
+        ]
+        return {"ok": True, "messages": page, "has_more": len(newer) > limit}
 
     async def _response_url(self, request: web.Request) -> web.Response:
         data = await self._read(request)
