@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -19,6 +20,7 @@ from discord import app_commands
 
 from adapters.discord import render, translate
 from adapters.discord.commands import build_commands
+from adapters.discord.delivery import delivery_nonce, same_message
 from adapters.discord.endpoints import Endpoints
 from adapters.discord.sync import meta_key, store_hash, stored_hash, tree_hash
 from adapters.discord.views import AskButton, ask_view
@@ -34,6 +36,7 @@ logger = logging.getLogger(__name__)
 PLATFORM = translate.PLATFORM
 THREAD_ARCHIVE_MINUTES = 1440  # a day
 RATELIMIT_WAIT_MAX = 30.0  # longer waits fail the post (retryable) instead of blocking it
+FIND_SENT_LIMIT = 100  # messages read back when looking for an in-doubt digest message
 
 
 class DiscordStartError(RuntimeError):
@@ -191,16 +194,59 @@ class DiscordAdapter:
             raise delivery_error(exc, f"channel {channel.channel_id}") from exc
         pages = render.render_reply(reply, header_with_cards=len(reply.cards) != 1)
         first: SentMessage | None = None
-        for page in pages:
+        for index, page in enumerate(pages):
+            kwargs = _message_kwargs(page)
+            if reply.delivery_key:
+                # A repeat within Discord's nonce window returns the message already posted.
+                kwargs["nonce"] = delivery_nonce(channel.channel_id, reply.delivery_key, index)
             try:
-                msg = await target.send(**_message_kwargs(page))
+                msg = await target.send(**kwargs)
             except _POST_ERRORS as exc:
                 raise delivery_error(exc, f"posting to channel {channel.channel_id}") from exc
-            thread = await self._open_thread(target, msg.id, page, channel.workspace_id)
+            thread = await self._thread_for(target, msg, page, channel.workspace_id)
             if first is None:
                 first = SentMessage(str(msg.id), thread=thread)
         assert first is not None
         return first
+
+    async def find_sent(
+        self, channel: ChannelRef, reply: Reply, since: datetime
+    ) -> SentMessage | None:
+        """The first message `send` posted for `reply` after `since`, or None (also when
+        Discord cannot be asked: the caller then posts again). Never raises.
+
+        History carries no nonces, so the bot's own messages are compared by content and embed
+        titles and links; a digest's header names its date and each card links its ruling.
+        """
+        if not reply.delivery_key:
+            return None
+        page = render.render_reply(reply, header_with_cards=len(reply.cards) != 1)[0]
+        try:
+            target = await self._text_channel(int(channel.channel_id))
+            me = self.client.user
+            async for msg in target.history(after=since, limit=FIND_SENT_LIMIT, oldest_first=True):
+                if me is not None and msg.author.id != me.id:
+                    continue
+                if same_message(msg.content, [e.to_dict() for e in msg.embeds], page):
+                    thread = await self._thread_for(target, msg, page, channel.workspace_id)
+                    return SentMessage(str(msg.id), thread=thread)
+        except _POST_ERRORS as exc:
+            logger.warning(
+                "cannot check %s for message %s: %s", channel.channel_id, reply.delivery_key, exc
+            )
+        return None
+
+    async def _thread_for(
+        self, channel: Any, msg: discord.Message, page: render.Page, guild_id: Any
+    ) -> ThreadRef | None:
+        """The thread on a one-ruling message: the one it has already (a repeated post), else a
+        new one."""
+        existing = msg.thread if page.single_card is not None else None
+        if existing is None:
+            return await self._open_thread(channel, msg.id, page, guild_id)
+        if guild_id is None:
+            guild_id = existing.guild.id
+        return translate.thread_ref(channel.id, existing.id, guild_id)
 
     async def reply_in_thread(self, thread: ThreadRef, reply: Reply) -> SentMessage:
         return await self._post_in_thread(thread, reply)

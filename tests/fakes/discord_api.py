@@ -29,6 +29,7 @@ from aiohttp import WSMsgType, web
 MESSAGE_CONTENT_INTENT = 1 << 15
 EPHEMERAL = 1 << 6
 MANAGE_CHANNELS = 1 << 4
+DISCORD_EPOCH_MS = 1_420_070_400_000
 ALL_BASIC = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 35) | (1 << 38)
 
 
@@ -81,6 +82,10 @@ class FakeDiscord:
         self.identify_payloads: list[dict[str, Any]] = []
         self.heartbeats = 0
         self.rate_limited = 0
+        # enforce_nonce: a repeated (author, nonce) within this many seconds returns the first
+        # message instead of creating another, as Discord does for "the past few minutes".
+        self.nonce_window = 180.0
+        self._nonces: dict[str, tuple[int, float]] = {}
         self._ids = itertools.count(10_000)
         self._seq = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -547,6 +552,8 @@ class FakeDiscord:
             return self._get_channel(int(match.group(1)))
         if m == "POST" and (match := re.fullmatch(r"/channels/(\d+)/messages", p)):
             return self._create_message(int(match.group(1)), call.json or {})
+        if m == "GET" and (match := re.fullmatch(r"/channels/(\d+)/messages", p)):
+            return self._history(int(match.group(1)), call.query)
         if m == "POST" and (match := re.fullmatch(r"/channels/(\d+)/messages/(\d+)/threads", p)):
             return self._create_thread(int(match.group(1)), int(match.group(2)), call.json)
         if match := re.fullmatch(r"/guilds/(\d+)", p):
@@ -593,6 +600,11 @@ class FakeDiscord:
             return self._json(
                 {"message": f"Invalid Form Body: {problem}", "code": 50035}, status=400
             )
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            seen = self._nonces.get(str(nonce))
+            if seen is not None and time.monotonic() - seen[1] <= self.nonce_window:
+                return self._json(self._with_thread(self.messages[seen[0]]))
         msg = self.message(
             channel_id=channel_id,
             author=self.bot_user(),
@@ -602,8 +614,35 @@ class FakeDiscord:
             flags=body.get("flags") or 0,
         )
         self.messages[int(msg["id"])] = msg
+        if nonce is not None:
+            self._nonces[str(nonce)] = (int(msg["id"]), time.monotonic())
+            msg = {**msg, "nonce": nonce}  # only the create answer and the event carry it
         self._pending_events.append(("MESSAGE_CREATE", {**msg, "guild_id": str(self.guild_id)}))
         return self._json(msg)
+
+    def _with_thread(self, msg: dict[str, Any]) -> dict[str, Any]:
+        thread = self.threads.get(int(msg["id"]))
+        return {**msg, "thread": thread} if thread is not None else msg
+
+    def _history(self, channel_id: int, query: dict[str, str]) -> web.Response:
+        """GET /channels/{id}/messages: newest first; `after` is a message id, or (as discord.py
+        sends for a datetime) a time-based snowflake compared with each message's timestamp."""
+        if not self._known_channel(channel_id):
+            return self._json({"message": "Unknown Channel", "code": 10003}, status=404)
+        limit = int(query.get("limit") or 50)
+        after = int(query.get("after") or 0)
+        found = [m for m in self.messages.values() if m["channel_id"] == str(channel_id)]
+        if after >= 1 << 22:  # a snowflake made from a time
+            since_ms = (after >> 22) + DISCORD_EPOCH_MS
+            found = [
+                m
+                for m in found
+                if datetime.fromisoformat(m["timestamp"]).timestamp() * 1000 > since_ms
+            ]
+        else:
+            found = [m for m in found if int(m["id"]) > after]
+        found.sort(key=lambda m: int(m["id"]), reverse=True)
+        return self._json([self._with_thread(m) for m in found[:limit]])
 
     def _create_thread(self, channel_id: int, message_id: int, body: Any) -> web.Response:
         if message_id not in self.messages:
