@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer import tables
+from summarizer.gates import fold
 from summarizer.text import Doc
 
 U, L = tables.UPPER, tables.LOWER
@@ -24,11 +25,12 @@ _BACKGROUND = re.compile(
     r"relied on (?:\w+ ){0,6}$|after $|under $|since $|\b(?:19|20)\d\d (?:\w+ ){0,3}in $",
     re.I,
 )
+# Each docket pattern with a literal every match contains: a sentence without it is not searched.
 _DOCKETS = (
-    re.compile(r"\b(?:Docket|Case) No\. ?[A-Z0-9][\w:.\-]*(?: [0-9][\w:.\-]*)?(?<![.,])"),
-    re.compile(r"\bNos?\. \d{1,2}[:\-][\w:\-]+(?<![.,\-])"),
-    re.compile(r"\bCase \d{1,2}-[A-Z]{2}-\d{3,}"),
-    re.compile(r"\bNo\. \d{2,}[\w:\-]*(?<![.,\-])"),
+    (re.compile(r"\b(?:Docket|Case) No\. ?[A-Z0-9][\w:.\-]*(?: [0-9][\w:.\-]*)?(?<![.,])"), " No."),
+    (re.compile(r"\bNos?\. \d{1,2}[:\-][\w:\-]+(?<![.,\-])"), "No"),
+    (re.compile(r"\bCase \d{1,2}-[A-Z]{2}-\d{3,}"), "Case "),
+    (re.compile(r"\bNo\. \d{2,}[\w:\-]*(?<![.,\-])"), "No. "),
 )
 _CASE_NUMBER = re.compile(r"\bcase (?:number|no\.) (?P<num>\d[\w:\-]+[\w])", re.I)
 
@@ -73,12 +75,19 @@ def find_docket(doc: Doc) -> tuple[str, str] | None:
     text = doc.norm_text
     if "No." not in text and "Case " not in text and "case n" not in text.lower():
         return None
-    for pattern in _DOCKETS:
+    for pattern, literal in _DOCKETS:
+        if literal not in text:
+            continue
         for sent in doc.sentences:
+            if literal not in sent.norm:
+                continue
             m = pattern.search(sent.norm)
             if m:
                 return sent.text[m.start() : m.end()], sent.text
     for sent in doc.sentences:
+        low = fold(sent.norm)
+        if "case n" not in low:
+            continue
         m = _CASE_NUMBER.search(sent.norm)
         if m:
             return sent.text[m.start("num") : m.end("num")], sent.text

@@ -44,3 +44,19 @@ def anchored_finditer(pattern: re.Pattern[str], text: str, anchor: str, reach: i
                 seen.add(m.start())
                 yield m
         pos = text.find(anchor, pos + len(anchor))
+
+
+# The only characters other than A-Z that a case-insensitive pattern matches to an ASCII letter
+# (besides the Kelvin sign, which lower() already turns into "k").
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """Lower-case text in which every letter a case-insensitive ASCII pattern can match is the
+    ASCII letter itself, so a substring test on it never rules out a real match."""
+    return text.translate(_FOLD).lower()
+
+
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` occurs in `text`."""
+    return any(map(text.__contains__, words))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from summarizer import tables
 from summarizer.facts import Outcome
-from summarizer.gates import gated
+from summarizer.gates import fold, gated, has_any
 from summarizer.text import Doc, Sentence
 
 _PATTERNS = [
@@ -24,7 +24,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:—(]|\b(?:and|but|while|after|because|as|which
 _WORDS = re.compile(r"[\w']+")
 _ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
-_MOTIONS = [(re.compile(p, re.I), name) for p, name in tables.MOTIONS]
+_MOTIONS = [
+    (re.compile(p, re.I), name, tuple(triggers.split("|")))
+    for (p, name), triggers in zip(tables.MOTIONS, tables.MOTION_TRIGGERS, strict=True)
+]
 _PRECEDENCE = {cls: i for i, cls in enumerate(tables.OUTCOME_PRECEDENCE)}
 _RULED_FOR_TARGET = re.compile(r"\s*(?:the )?(?P<who>[^,.;]{2,80})")
 _DENIAL_WORDS = re.compile(r"(?:declin|refus|won't|will not|would not|did not|does not)", re.I)
@@ -298,7 +301,10 @@ def find_motion(sentences: list[Sentence]) -> tuple[str, str] | None:
     """The first request named in the decisive sentences, normalised."""
     for sent in sentences:
         best: tuple[int, str] | None = None
-        for pattern, name in _MOTIONS:
+        low = fold(sent.norm)
+        for pattern, name, triggers in _MOTIONS:
+            if not has_any(low, triggers):
+                continue
             m = pattern.search(sent.norm)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), name)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer import tables
+from summarizer.gates import fold, has_any
 from summarizer.names import NAME, expand_surname, looks_like_person, trim_name
 from summarizer.text import Doc, Sentence
 
@@ -109,24 +110,45 @@ _CRIMINAL = re.compile(
     r"acquitt(?:ed|al)|murder|fraud charges)\b",
     re.I,
 )
+_CRIMINAL_WORDS = (
+    "sentenc", "convict", "pleaded guilty", "prosecutor", "indict", "acquitt", "murder",
+    "fraud charges",
+)  # fmt: skip
 _DEFENDANT_CRIMINAL_LIST = re.compile(
     r"\b(?:convictions?|sentencing|sentence|trial|prosecution) of (?=[A-Za-z])|"
     r"\bsentenc(?:ed|ing) (?=[A-Z])|\bsentence (?:\w+ ){0,2}to (?=[A-Z])"
 )
+_LIST_WORDS = ("sentenc", "conviction", "trial", "prosecution")
+# Each pattern with literals one of which every match contains.
 _DEFENDANT_CRIMINAL = (
-    re.compile(
-        rf"(?P<d>{NAME})(?:, \d{{1,3}},)? (?:was|has been|is|had been) (?:sentenced|convicted)\b"
+    (
+        re.compile(
+            rf"(?P<d>{NAME})(?:, \d{{1,3}},)? (?:was|has been|is|had been) "
+            r"(?:sentenced|convicted)\b"
+        ),
+        ("sentenced", "convicted"),
     ),
-    re.compile(rf"\b[Tt]he (?:petitioner|defendant|appellant), (?P<d>{NAME}),"),
-    re.compile(rf"^(?P<d>{NAME}), \d{{1,3}}, (?:who|was|of|a|an|the)\b"),
+    (
+        re.compile(rf"\b[Tt]he (?:petitioner|defendant|appellant), (?P<d>{NAME}),"),
+        ("petitioner, ", "defendant, ", "appellant, "),
+    ),
+    (re.compile(rf"^(?P<d>{NAME}), \d{{1,3}}, (?:who|was|of|a|an|the)\b"), (", ",)),
 )
 _PROSECUTOR = (
-    re.compile(
-        rf"(?P<p>(?:the )?(?:U\.S\. Attorney's Office|(?:[{U}][\w.']* ){{1,4}}(?:Prosecutor's|"
-        rf"District Attorney's|State's Attorney's|Attorney General's|Prosecuting Attorney's) "
-        rf"Office)(?: for the (?:[{U}]\w+ ){{0,2}}District of [{U}]\w+(?: [{U}]\w+)?)?)"
+    (
+        re.compile(
+            rf"(?P<p>(?:the )?(?:U\.S\. Attorney's Office|(?:[{U}][\w.']* ){{1,4}}(?:Prosecutor's|"
+            rf"District Attorney's|State's Attorney's|Attorney General's|Prosecuting Attorney's) "
+            rf"Office)(?: for the (?:[{U}]\w+ ){{0,2}}District of [{U}]\w+(?: [{U}]\w+)?)?)"
+        ),
+        ("Office",),
     ),
-    re.compile(rf"\b(?:[Aa]ttorneys|[Ll]awyers|[Pp]rosecutors) for the (?P<p>State of [{U}]\w+)"),
+    (
+        re.compile(
+            rf"\b(?:[Aa]ttorneys|[Ll]awyers|[Pp]rosecutors) for the (?P<p>State of [{U}]\w+)"
+        ),
+        (" for the State of ",),
+    ),
 )
 _GATE_WORDS = (
     "sue", "suing", " by ", "plaintiff", "defendant", "against", "named", "approval", "filed",
@@ -326,6 +348,9 @@ def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
     text = doc.norm_text
     best: tuple[int, str] | None = None
     for marker in heads:
+        # Every pattern below contains the marker ("Department" for departments) as printed.
+        if ("Department" if head == "department" else marker) not in text:
+            continue
         if marker.endswith("of"):
             pattern = rf"\b{marker} [{U}][{L}]+(?: [{U}][{L}]+)?"
         elif marker[0].isupper() and marker.endswith("."):
@@ -385,10 +410,13 @@ def _surname_cache() -> dict[str, str]:
 def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> PartyLists:
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
-    criminal = criminal_hint or bool(_CRIMINAL.search(doc.norm_text[:4000]))
+    head = doc.norm_text[:4000]
+    criminal = criminal_hint or (
+        has_any(fold(head), _CRIMINAL_WORDS) and bool(_CRIMINAL.search(head))
+    )
     for sent in doc.sentences:
         norm = sent.norm
-        if not (criminal or any(k in norm for k in _GATE_WORDS)) or norm.rstrip().endswith("?"):
+        if not (criminal or has_any(norm, _GATE_WORDS)) or norm.rstrip().endswith("?"):
             continue
         low = norm.lower()
         if any(k in low for k in _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
@@ -476,12 +504,17 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
             for m in _FOUND_VIOLATED.finditer(norm):
                 col.add(m.group("d"), "d", 2, sent)
         if criminal:
-            for m in _DEFENDANT_CRIMINAL_LIST.finditer(norm):
-                col.add(read_list(norm, m.end()), "d", 3, sent)
-            for pattern in _DEFENDANT_CRIMINAL:
+            if has_any(norm, _LIST_WORDS):
+                for m in _DEFENDANT_CRIMINAL_LIST.finditer(norm):
+                    col.add(read_list(norm, m.end()), "d", 3, sent)
+            for pattern, literals in _DEFENDANT_CRIMINAL:
+                if not has_any(norm, literals):
+                    continue
                 for m in pattern.finditer(norm):
                     col.add(trim_name(m.group("d")), "d", 3, sent)
-            for pattern in _PROSECUTOR:
+            for pattern, literals in _PROSECUTOR:
+                if not has_any(norm, literals):
+                    continue
                 for m in pattern.finditer(norm):
                     col.add_one(re.sub(r"^the ", "", m.group("p")), "p", 3, sent)
     if caption:
@@ -534,6 +567,16 @@ def _same(a: str, b: str) -> bool:
     return bool(tb[: len(ta)] == ta or tb[-len(ta) :] == ta)
 
 
+def _same_keys(a: str, b: str, keys: dict[str, list[str]]) -> bool:
+    """`_same` with the key tokens of both names computed once."""
+    if a == b:
+        return True
+    ta, tb = keys[a], keys[b]
+    if not ta or len(ta) > len(tb):
+        return False
+    return bool(tb[: len(ta)] == ta or tb[-len(ta) :] == ta)
+
+
 def _finish(col: _Collector, doc: Doc) -> PartyLists:
     cache = _surname_cache()
     text = doc.norm_text
@@ -556,9 +599,10 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         resolved.append(_Found(name, f.side, f.priority, f.sentence, f.order))
     # Merge short forms into the fullest form printed.
     names = sorted({f.name for f in resolved}, key=len, reverse=True)
+    keys = {n: _key_tokens(n) for n in names}
     canonical: dict[str, str] = {}
     for name in names:
-        target = next((n for n in names if len(n) > len(name) and _same(name, n)), None)
+        target = next((n for n in names if len(n) > len(name) and _same_keys(name, n, keys)), None)
         canonical[name] = canonical.get(target, target) if target else name
     best_side: dict[str, tuple[int, str, int]] = {}
     for f in resolved:
@@ -581,6 +625,7 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
 
 
 _CORP = r"(?:Inc\.|LLC|L\.P\.|LP|LLP|Co\.|Corp\.|Corporation|Company|Ltd\.|PLC)"
+_CORP_WORDS = ("Inc.", "LLC", "L.P.", "LP", "Co.", "Corp.", "Corporation", "Company", "Ltd.", "PLC")
 _ORG_NAME = re.compile(rf"\b[{U}][\w&.'-]*(?: (?:[{U}][\w&.'-]*|&|and|of)){{0,5}} {_CORP}")
 
 
@@ -588,7 +633,10 @@ def _org_names(doc: Doc) -> list[str]:
     """Company names printed with a corporate suffix ("Gulfstream Coastal Insurance Co.")."""
     cached = doc.cache.get("orgs")
     if cached is None:
-        cached = [m.group(0) for m in _ORG_NAME.finditer(doc.norm_text)]
+        text = doc.norm_text
+        cached = (
+            [m.group(0) for m in _ORG_NAME.finditer(text)] if has_any(text, _CORP_WORDS) else []
+        )
         doc.cache["orgs"] = cached
     return cached
 

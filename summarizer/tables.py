@@ -643,6 +643,33 @@ MOTIONS: tuple[tuple[str, str], ...] = (
     (r"\bSection 705\b", "stay under Section 705 of the Administrative Procedure Act"),
 )
 
+# Lower-case words one of which every match of the motion pattern at the same position contains;
+# a sentence without any of them is not searched.
+MOTION_TRIGGERS: tuple[str, ...] = (
+    "temporary restraining order|tro",
+    "preliminary injunction",
+    "temporary injunction",
+    "permanent injunction",
+    "motion to dismiss|rule 12(b)(6) motion",
+    "summary judgment",
+    "writ of mandate",
+    "writ of mandamus",
+    "writ of habeas corpus|habeas petition",
+    "for review",
+    "final approval",
+    "preliminary approval",
+    "confirm",
+    "application for temporary reinstatement",
+    "class certification|certify",
+    "motion to suppress",
+    "new trial",
+    "motion to compel",
+    "motion to transfer",
+    "motion to intervene",
+    "stay",
+    "section 705",
+)
+
 # --- dates ----------------------------------------------------------------------------------------
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {
