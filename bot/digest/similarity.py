@@ -18,6 +18,8 @@ SHINGLE_SIZE = 3
 TEXT_SAME = 0.45
 # With some facts agreeing (judge or court, and outcome), far less shared text suffices.
 TEXT_SUPPORTING = 0.12
+# Near-identical copies (wire reprints) are one story even when extraction named other judges.
+TEXT_NEAR_COPY = 0.8
 
 # Words that say nothing about who a party is.
 _PARTY_NOISE = frozenset(
@@ -48,15 +50,37 @@ def _norm(value: str | None) -> str:
     return " ".join(_WORD.findall((value or "").lower()))
 
 
-def _surname(name: str) -> str:
-    words = _WORD.findall(name.lower())
-    return words[-1] if words else ""
+_TITLE_WORDS = frozenset(
+    [
+        "judge",
+        "justice",
+        "chief",
+        "senior",
+        "magistrate",
+        "district",
+        "circuit",
+        "associate",
+        "us",
+        "u",
+        "s",
+        "hon",
+    ]
+)
+
+
+def _same_person(x: str, y: str) -> bool:
+    """ "Ortiz" matches "Ana M. Ortiz"; "Ana Ortiz" does not match "Greta Ortiz"."""
+    wx = [w for w in _WORD.findall(x.lower()) if w not in _TITLE_WORDS]
+    wy = [w for w in _WORD.findall(y.lower()) if w not in _TITLE_WORDS]
+    if not wx or not wy or wx[-1] != wy[-1]:
+        return False
+    if len(wx) > 1 and len(wy) > 1:
+        return wx[0][0] == wy[0][0]
+    return True
 
 
 def same_judge(a: Facts, b: Facts) -> bool:
-    names_a = {_surname(j.name) for j in a.judges} - {""}
-    names_b = {_surname(j.name) for j in b.judges} - {""}
-    return bool(names_a & names_b)
+    return any(_same_person(x.name, y.name) for x in a.judges for y in b.judges)
 
 
 def same_court(a: Facts, b: Facts) -> bool:
@@ -101,11 +125,13 @@ def same_story(
         return None
     # Two named benches with no judge in common are two rulings, even in one court.
     judges_differ = bool(fa.judges) and bool(fb.judges) and not same_judge(fa, fb)
+    similarity = jaccard(sh_a, sh_b)
+    if judges_differ and similarity < TEXT_NEAR_COPY:
+        return None  # two named benches: similar wording alone does not make one ruling
     bench = same_judge(fa, fb) or (same_court(fa, fb) and not judges_differ)
     outcome = same_outcome(fa, fb)
     if bench and outcome and parties_overlap(fa, fb):
         return "same judge or court, outcome and parties"
-    similarity = jaccard(sh_a, sh_b)
     if similarity >= TEXT_SAME:
         return f"text {similarity:.0%} alike"
     if bench and outcome and similarity >= TEXT_SUPPORTING:
