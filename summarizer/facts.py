@@ -7,7 +7,7 @@ and stored in the database; change it only together with a migration of stored f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 OutcomeClass = Literal[
     "granted",
@@ -25,21 +25,7 @@ OutcomeClass = Literal[
     "other",
 ]
 
-OUTCOME_CLASSES: tuple[str, ...] = (
-    "granted",
-    "denied",
-    "blocked",
-    "upheld",
-    "struck_down",
-    "dismissed",
-    "reversed",
-    "affirmed",
-    "ruled_for_plaintiffs",
-    "ruled_for_defendants",
-    "sentenced",
-    "approved",
-    "other",
-)
+OUTCOME_CLASSES: tuple[str, ...] = get_args(OutcomeClass)
 
 
 @dataclass(frozen=True, slots=True)
