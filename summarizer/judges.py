@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from summarizer import tables
 from summarizer.facts import Judge
-from summarizer.gates import gated
+from summarizer.gates import gated, has_any
 from summarizer.names import NAME, surname, trim_name
 from summarizer.text import Doc, Sentence
 
@@ -28,6 +28,7 @@ _APPOSITIVE = re.compile(
     r"circuit|bankruptcy|magistrate|trial|appellate|appeals court|administrative law|superior "
     r"court) ){1,3}(?:judge|justice)\b"
 )
+_APPOSITIVE_WORDS = (", a ", ", an ", ", the ")
 _SPLIT_LIST = re.compile(r",? and |, ")
 
 _POSITIVE_AFTER = re.compile(
@@ -84,7 +85,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         ):
             continue
         covered: list[tuple[int, int]] = []
-        for m in _LIST.finditer(norm):
+        for m in _LIST.finditer(norm) if " and " in norm else ():
             names = _SPLIT_LIST.split(m.group("names"))
             offset = m.start("names")
             for raw in names:
@@ -119,7 +120,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     start + len(name),
                 )
             )
-        for m in _APPOSITIVE.finditer(norm):
+        appositive = ("judge" in norm or "justice" in norm) and has_any(norm, _APPOSITIVE_WORDS)
+        for m in _APPOSITIVE.finditer(norm) if appositive else ():
             name = trim_name(m.group("name"))
             if name and " " in name:
                 start = m.start("name")

@@ -17,12 +17,14 @@ from summarizer.gates import fold, gated, has_any
 from summarizer.text import Doc, Sentence
 
 _PATTERNS = [
-    (re.compile(p, re.I), cls, informal, tuple(tables.OUTCOME_TRIGGERS[i].split("|")))
+    (re.compile(p, re.I), cls, informal, frozenset(tables.OUTCOME_TRIGGERS[i].split("|")))
     for i, (p, cls, informal) in enumerate(tables.OUTCOME_PATTERNS)
 ]
 _CLAUSE_BREAK = re.compile(r"[,;:—(]|\b(?:and|but|while|after|because|as|which|who)\b")
 _WORDS = re.compile(r"[\w']+")
 _ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
+_ACTOR_WORDS = tables.JUDICIAL_ACTOR_WORDS
+_ALL_TRIGGERS = tuple(sorted({t for _, _, _, triggers in _PATTERNS for t in triggers}))
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 _MOTIONS = [
     (re.compile(p, re.I), name, tuple(triggers.split("|")))
@@ -88,12 +90,17 @@ def _event(
 
 def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
     norm = sent.norm
-    has_actor = not (require_actor and not _ACTOR.search(norm))
-    events: list[Event] = []
     low = norm.lower()
+    folded = low if low.isascii() else fold(norm)
+    has_actor = not (require_actor and not (has_any(folded, _ACTOR_WORDS) and _ACTOR.search(norm)))
+    events: list[Event] = []
+    # The trigger words present, found once; a pattern none of whose triggers is present is skipped.
+    present = set(filter(low.__contains__, _ALL_TRIGGERS))
+    if not present:
+        return events
     taken: list[tuple[int, int]] = []
     for pattern, cls, informal, triggers in _PATTERNS:
-        if not any(t in low for t in triggers):
+        if present.isdisjoint(triggers):
             continue
         for m in pattern.finditer(norm):
             if any(a <= m.start() < b for a, b in taken):
@@ -209,6 +216,9 @@ def _fresh(sent: Sentence) -> bool:
 
 
 _COURT_CUE = re.compile(r"\b(?:the|The) (?:judge|court|panel|justices|majority|chancellor)\b")
+_COURT_CUE_WORDS = (
+    "he judge", "he court", "he panel", "he justices", "he majority", "he chancellor",
+)  # fmt: skip
 
 
 def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
@@ -216,11 +226,15 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     events: list[Event] = []
     surnames = [s for s in judge_surnames if s]
     lead = {s.index for s in lead_sentences(doc)}
+    first_lead = min(lead, default=0)
     for sent in doc.sentences:
-        if sent.index in lead or sent.index < min(lead, default=0):
+        if sent.index in lead or sent.index < first_lead:
             continue
         norm = sent.norm
-        if not (_COURT_CUE.search(norm) or any(s in norm for s in surnames)):
+        if not (
+            (has_any(norm, _COURT_CUE_WORDS) and _COURT_CUE.search(norm))
+            or any(s in norm for s in surnames)
+        ):
             continue
         if _DISTRACTOR.search(norm):
             continue

@@ -643,6 +643,13 @@ MOTIONS: tuple[tuple[str, str], ...] = (
     (r"\bSection 705\b", "stay under Section 705 of the Administrative Procedure Act"),
 )
 
+# Lower-case words one of which every match of JUDICIAL_ACTORS contains.
+JUDICIAL_ACTOR_WORDS: tuple[str, ...] = (
+    "judge", "justice", "court", "panel", "chancellor", "magistrate", "tribunal", "ruling", "ruled",
+    "rules", "order", "opinion", "decision", "verdict", "jury", "bench", "dig", "circ.", "circuit",
+    "nlrb", "board",
+)  # fmt: skip
+
 # Lower-case words one of which every match of the motion pattern at the same position contains;
 # a sentence without any of them is not searched.
 MOTION_TRIGGERS: tuple[str, ...] = (

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer import tables
+from summarizer.gates import has_any
 from summarizer.sentences import split_sentences
 
 # Analysis stops after this many characters: no news article is longer, and it bounds the time
@@ -47,6 +48,8 @@ _TAG = re.compile(
     r"<(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)\s*>|<[^<>]{0,500}>", re.I | re.S
 )
 _SPACES = re.compile(r"[ \u00a0\t\u2009\u202f]{2,}")
+# Every run `_SPACES` replaces contains one of these.
+_SPACE_RUN_HINTS = ("  ", "\u00a0", "\t", "\u2009", "\u202f")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff]")
 _ANCHORED = re.compile(
     "|".join(f"(?:{p[1:]})" for p in tables.BOILERPLATE_PARAGRAPHS if p.startswith("^")), re.I
@@ -63,7 +66,7 @@ def is_boilerplate(para: str) -> bool:
     if _ANCHORED.match(para):
         return True
     low = para.lower()
-    return any(k in low for k in tables.BOILERPLATE_KEYWORDS) and bool(_FLOATING.search(para))
+    return has_any(low, tables.BOILERPLATE_KEYWORDS) and bool(_FLOATING.search(para))
 
 
 _END = re.compile("|".join(f"(?:{p})" for p in tables.END_OF_BODY), re.I)
@@ -120,7 +123,7 @@ def clean_fragment(text: str) -> str:
 def _paragraphs(text: str) -> list[str]:
     out: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        para = _SPACES.sub(" ", raw).strip()
+        para = (_SPACES.sub(" ", raw) if has_any(raw, _SPACE_RUN_HINTS) else raw).strip()
         if para:
             out.append(para)
     return out
