@@ -410,10 +410,7 @@ def _surname_cache() -> dict[str, str]:
 def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> PartyLists:
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
-    head = doc.norm_text[:4000]
-    criminal = criminal_hint or (
-        has_any(fold(head), _CRIMINAL_WORDS) and bool(_CRIMINAL.search(head))
-    )
+    criminal = criminal_hint or _mentions_crime(doc.norm_text[:4000])
     for sent in doc.sentences:
         norm = sent.norm
         if not (criminal or has_any(norm, _GATE_WORDS)) or norm.rstrip().endswith("?"):
@@ -521,6 +518,17 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
         _add_caption(col, caption, criminal)
     _add_winners(col)
     return _finish(col, doc)
+
+
+def _mentions_crime(head: str) -> bool:
+    """`_CRIMINAL` searched from the first of its words: every match starts with one of them."""
+    folded = fold(head)
+    found = [p for p in map(folded.find, _CRIMINAL_WORDS) if p >= 0]
+    if not found:
+        return False
+    # Offsets agree only when folding kept every character one character long.
+    start = min(found) if len(folded) == len(head) else 0
+    return bool(_CRIMINAL.search(head, start))
 
 
 def _add_winners(col: _Collector) -> None:

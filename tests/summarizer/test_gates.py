@@ -1,0 +1,36 @@
+"""Literal gates in front of patterns never rule out a match the pattern would find."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.gates import fold, has_any
+from summarizer.parties import _CRIMINAL, _mentions_crime
+
+_ASCII_LETTER = re.compile("[a-z]", re.I)
+
+
+def test_fold_turns_every_character_a_case_insensitive_ascii_letter_matches_into_that_letter():
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        if _ASCII_LETTER.fullmatch(char):
+            assert _ASCII_LETTER.fullmatch(fold(char)[:1]), hex(code)
+            assert fold(char)[:1].isascii(), hex(code)
+
+
+def test_crime_gate_agrees_with_the_pattern_including_look_alike_letters():
+    samples = [
+        "The jury convicted him on Monday.",
+        "Nothing criminal here; the court granted the motion.",
+        "He was \u017fentenced to five years.",  # long s matches "s" case-insensitively
+        "\u0130ndicted last year, he pleaded not guilty.",
+        "A reconvicted man",  # no word boundary before the word
+        "x" * 3000 + " prosecutors said",
+    ]
+    for text in samples:
+        assert _mentions_crime(text) == bool(_CRIMINAL.search(text)), text
+
+
+def test_has_any_finds_a_word_anywhere():
+    assert has_any("the motion to dismiss", ("stay", "dismiss"))
+    assert not has_any("the motion to dismiss", ("stay", "compel"))
