@@ -48,13 +48,19 @@ def anchored_finditer(pattern: re.Pattern[str], text: str, anchor: str, reach: i
 
 # The only characters other than A-Z that a case-insensitive pattern matches to an ASCII letter
 # (besides the Kelvin sign, which lower() already turns into "k").
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 
 
 def fold(text: str) -> str:
     """Lower-case text in which every letter a case-insensitive ASCII pattern can match is the
     ASCII letter itself, so a substring test on it never rules out a real match."""
-    return text.translate(_FOLD).lower()
+    # str.translate walks non-ASCII text one character at a time; a few replaces of what is
+    # present are many times faster and give the same string.
+    if not text.isascii():
+        for char, ascii_letter in _FOLD:
+            if char in text:
+                text = text.replace(char, ascii_letter)
+    return text.lower()
 
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:

@@ -22,7 +22,7 @@ from summarizer.sentences import split_sentences
 MAX_CHARS = 200_000
 
 # One character in, one character out: offsets in the normalised text are offsets in the printed.
-_NORMALISE = str.maketrans(
+_NORMALISE = tuple(
     {
         "\u201c": '"',
         "\u201d": '"',
@@ -42,7 +42,7 @@ _NORMALISE = str.maketrans(
         "\t": " ",
         "\u2010": "-",
         "\u2011": "-",
-    }
+    }.items()
 )
 _TAG = re.compile(
     r"<(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)\s*>|<[^<>]{0,500}>", re.I | re.S
@@ -76,7 +76,12 @@ _HEADLINE_PREFIX = re.compile(tables.HEADLINE_PREFIX, re.I)
 
 def normalise(text: str) -> str:
     """Straight quotes and plain spaces; same length as `text`."""
-    return text.translate(_NORMALISE)
+    # One replace per character present: str.translate walks non-ASCII text one character at a
+    # time, which costs more than the rest of the preparation. No replacement is itself a key.
+    for char, plain in _NORMALISE:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 
 
 @dataclass(slots=True)

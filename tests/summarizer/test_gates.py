@@ -6,6 +6,7 @@ import re
 
 from summarizer.gates import fold, has_any
 from summarizer.parties import _CRIMINAL, _mentions_crime
+from summarizer.text import normalise
 
 _ASCII_LETTER = re.compile("[a-z]", re.I)
 
@@ -34,3 +35,20 @@ def test_crime_gate_agrees_with_the_pattern_including_look_alike_letters():
 def test_has_any_finds_a_word_anywhere():
     assert has_any("the motion to dismiss", ("stay", "dismiss"))
     assert not has_any("the motion to dismiss", ("stay", "compel"))
+
+
+def test_fold_of_mixed_text_is_the_fold_of_each_character():
+    text = "\u0130ndicted \u201cB\u0131g\u201d \u017fentence \u00e9t\u00e9 CONVICTED \u00a0x"
+    assert fold(text) == "".join(fold(ch) for ch in text)
+    assert fold("Plain ASCII Text") == "plain ascii text"
+
+
+def test_normalise_maps_each_character_on_its_own_and_keeps_the_length():
+    text = (
+        "\u201cNo,\u201d she said\u2019s \u00ab\u00bb `x`\t\u2010\u2011\u00a0\u202f"
+        " caf\u00e9 \u2033"
+    )
+    out = normalise(text)
+    assert len(out) == len(text)
+    assert out == "".join(normalise(ch) for ch in text)
+    assert out == '"No," she said\'s "" \'x\' --   caf\u00e9 "'
