@@ -641,10 +641,14 @@ def _org_names(doc: Doc) -> list[str]:
     """Company names printed with a corporate suffix ("Gulfstream Coastal Insurance Co.")."""
     cached = doc.cache.get("orgs")
     if cached is None:
-        text = doc.norm_text
-        cached = (
-            [m.group(0) for m in _ORG_NAME.finditer(text)] if has_any(text, _CORP_WORDS) else []
-        )
+        # A match never spans a line break, so searching only the sentences that hold a suffix
+        # finds exactly what a search of the whole text would.
+        cached = [
+            m.group(0)
+            for sent in doc.sentences
+            if has_any(sent.norm, _CORP_WORDS)
+            for m in _ORG_NAME.finditer(sent.norm)
+        ]
         doc.cache["orgs"] = cached
     return cached
 
@@ -700,9 +704,17 @@ def _is_non_party_person(name: str, text: str) -> bool:
         return False
     pos = text.find(name)
     while pos >= 0:
-        if _ROLE_BEFORE.search(text[max(0, pos - 90) : pos]) or _ROLE_AFTER.match(
-            text[pos + len(name) : pos + len(name) + 60]
-        ):
+        before = text[max(0, pos - 90) : pos]
+        after = text[pos + len(name) : pos + len(name) + 60]
+        # Both patterns need a role word; the one before also ends in a space (or a space and
+        # the final line break `$` allows), the one after starts with ", ".
+        if (
+            before.endswith((" ", " \n")) and _has_role(before) and _ROLE_BEFORE.search(before)
+        ) or (after.startswith(", ") and _has_role(after) and _ROLE_AFTER.match(after)):
             return True
         pos = text.find(name, pos + 1)
     return False
+
+
+def _has_role(text: str) -> bool:
+    return has_any(fold(text), tables.NON_PARTY_ROLE_WORDS)

@@ -191,6 +191,11 @@ NON_PARTY_ROLES = (
     r"spokes(?:wo)?m[ae]n|spokesperson|press secretary|attorneys?|lawyers?|counsel|"
     r"representatives?|analysts?|professors?|experts?|advocates?|commentators?|reporters?"
 )
+# Lower-case words one of which every match of NON_PARTY_ROLES contains.
+NON_PARTY_ROLE_WORDS: tuple[str, ...] = (
+    "spokes", "press secretary", "attorney", "lawyer", "counsel", "representative", "analyst",
+    "professor", "expert", "advocate", "commentator", "reporter",
+)  # fmt: skip
 
 # --- organisations --------------------------------------------------------------------------------
 ORG_WORDS = words(

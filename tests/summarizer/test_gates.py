@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 
 from summarizer.gates import fold, has_any
-from summarizer.parties import _CRIMINAL, _mentions_crime
-from summarizer.text import normalise
+from summarizer.parties import (
+    _CRIMINAL,
+    _ORG_NAME,
+    _ROLE_AFTER,
+    _ROLE_BEFORE,
+    _is_non_party_person,
+    _mentions_crime,
+    _org_names,
+)
+from summarizer.text import normalise, prepare
 
 _ASCII_LETTER = re.compile("[a-z]", re.I)
 
@@ -52,3 +60,35 @@ def test_normalise_maps_each_character_on_its_own_and_keeps_the_length():
     assert len(out) == len(text)
     assert out == "".join(normalise(ch) for ch in text)
     assert out == '"No," she said\'s "" \'x\' --   caf\u00e9 "'
+
+
+def test_company_names_found_per_sentence_equal_a_search_of_the_whole_text():
+    text = (
+        "Gulfstream Coastal Insurance Co. sued. Then Acme Widgets LLC and Smith & Jones LLP "
+        "answered.\n\nNothing here. Bay Area Holdings Company of Delaware PLC lost; "
+        "Ørsted Wind Corp. won. Harbor LP"
+    )
+    doc = prepare(text)
+    assert _org_names(doc) == [m.group(0) for m in _ORG_NAME.finditer(doc.norm_text)]
+    assert "Smith & Jones LLP" in _org_names(doc)
+
+
+def test_role_gates_never_rule_out_a_spokesperson_or_lawyer():
+    samples = [
+        ("said spokeswoman Dana Reyes.", "Dana Reyes"),
+        ("said SPOKESMAN Dana Reyes of the city.", "Dana Reyes"),
+        ("said Dana Reyes, a lawyer for the tenants.", "Dana Reyes"),
+        ("said Dana Reyes, the group's longtime press secretary.", "Dana Reyes"),
+        ("said attorneys for the state Dana Reyes and others.", "Dana Reyes"),
+        ("said counsel \nDana Reyes", "Dana Reyes"),
+        ("Dana Reyes, an Expert on zoning, said.", "Dana Reyes"),
+        ("Dana Reyes sued the city.", "Dana Reyes"),
+        ("the \u017fpokesman Dana Reyes said", "Dana Reyes"),
+    ]
+    for text, name in samples:
+        pos = text.find(name)
+        expected = bool(
+            _ROLE_BEFORE.search(text[max(0, pos - 90) : pos])
+            or _ROLE_AFTER.match(text[pos + len(name) : pos + len(name) + 60])
+        )
+        assert _is_non_party_person(name, text) == expected, text
