@@ -384,9 +384,25 @@ class _Collector:
         self.order = 0
         self.winners: list[tuple[str, Sentence]] = []
         self.anaphors: dict[str, str | None] = {}
+        self.cleaned: dict[str, list[str]] = {}  # list text -> its cleaned parties
+        self.keys: dict[str, list[str]] = {}  # name -> its key tokens
+
+    def items(self, text: str) -> list[str]:
+        """`_items`, once per distinct list text in the article."""
+        found = self.cleaned.get(text)
+        if found is None:
+            found = self.cleaned[text] = _items(text)
+        return found
+
+    def same(self, a: str, b: str) -> bool:
+        """`_same_keys` with each name's key tokens computed once."""
+        for name in (a, b):
+            if name not in self.keys:
+                self.keys[name] = _key_tokens(name)
+        return _same_keys(a, b, self.keys)
 
     def add(self, text: str, side: str, priority: int, sent: Sentence) -> None:
-        for item in _items(text):
+        for item in self.items(text):
             self.add_one(item, side, priority, sent)
 
     def add_one(self, item: str, side: str, priority: int, sent: Sentence) -> None:
@@ -411,9 +427,9 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
     criminal = criminal_hint or _mentions_crime(doc.norm_text[:4000])
-    for sent in doc.sentences:
+    for sent in doc.sentences if criminal else doc.holding(_GATE_WORDS):
         norm = sent.norm
-        if not (criminal or has_any(norm, _GATE_WORDS)) or norm.rstrip().endswith("?"):
+        if norm.rstrip().endswith("?"):
             continue
         low = norm.lower()
         if any(k in low for k in _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
@@ -534,12 +550,12 @@ def _mentions_crime(head: str) -> bool:
 def _add_winners(col: _Collector) -> None:
     """Everyone the court ruled for stands with the known party among them."""
     for text, sent in col.winners:
-        items = _items(text)
+        items = col.items(text)
         sides = {
             f.side
             for f in col.found
             for item in items
-            if f.priority >= 1 and (_same(item, f.name) or _same(f.name, item))
+            if f.priority >= 1 and (col.same(item, f.name) or col.same(f.name, item))
         }
         if len(sides) == 1:
             side = sides.pop()
@@ -565,18 +581,9 @@ def _key_tokens(name: str) -> list[str]:
     return [t.lower().strip(",.") for t in name.split() if t.lower() not in ("the", "of", "and")]
 
 
-def _same(a: str, b: str) -> bool:
-    """Whether `a` is a short form of `b` ("Kansas"/"State of Kansas", "Rowe"/"Kalista Rowe")."""
-    if a == b:
-        return True
-    ta, tb = _key_tokens(a), _key_tokens(b)
-    if not ta or len(ta) > len(tb):
-        return False
-    return bool(tb[: len(ta)] == ta or tb[-len(ta) :] == ta)
-
-
 def _same_keys(a: str, b: str, keys: dict[str, list[str]]) -> bool:
-    """`_same` with the key tokens of both names computed once."""
+    """Whether `a` is a short form of `b` ("Kansas"/"State of Kansas", "Rowe"/"Kalista Rowe"),
+    given the key tokens of both."""
     if a == b:
         return True
     ta, tb = keys[a], keys[b]
@@ -644,10 +651,7 @@ def _org_names(doc: Doc) -> list[str]:
         # A match never spans a line break, so searching only the sentences that hold a suffix
         # finds exactly what a search of the whole text would.
         cached = [
-            m.group(0)
-            for sent in doc.sentences
-            if has_any(sent.norm, _CORP_WORDS)
-            for m in _ORG_NAME.finditer(sent.norm)
+            m.group(0) for sent in doc.holding(_CORP_WORDS) for m in _ORG_NAME.finditer(sent.norm)
         ]
         doc.cache["orgs"] = cached
     return cached

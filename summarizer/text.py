@@ -110,6 +110,19 @@ class Doc:
         i = max(0, bisect_right(self.starts, pos) - 1)
         return self.sentences[i], pos - self.starts[i]
 
+    def holding(self, words: tuple[str, ...]) -> list[Sentence]:
+        """The body sentences that contain any of `words`, in order: one search of the whole
+        text per word instead of one per sentence (no word may hold a line break)."""
+        text, starts = self.norm_text, self.starts
+        found: set[int] = set()
+        for word in words:
+            pos = text.find(word)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                found.add(i)
+                pos = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
+        return [self.sentences[i] for i in sorted(found)]
+
     @property
     def all(self) -> list[Sentence]:
         return ([self.headline] if self.headline else []) + self.sentences

@@ -92,3 +92,13 @@ def test_role_gates_never_rule_out_a_spokesperson_or_lawyer():
             or _ROLE_AFTER.match(text[pos + len(name) : pos + len(name) + 60])
         )
         assert _is_non_party_person(name, text) == expected, text
+
+
+def test_sentences_holding_a_word_are_those_a_per_sentence_test_finds():
+    doc = prepare(
+        "Acme sued the city. The city was sued by Acme again.\n\nNo match here. "
+        "Filed by Bo. A case against against the state by the end by then."
+    )
+    for words in (("sued",), (" by ",), ("against", "Filed"), ("absent",), ("e", "city")):
+        assert doc.holding(words) == [s for s in doc.sentences if has_any(s.norm, words)]
+    assert prepare("").holding(("a",)) == []
