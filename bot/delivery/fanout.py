@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot import messages
@@ -20,8 +20,9 @@ from bot.clock import Clock
 from bot.delivery import claims, ledger
 from bot.delivery.errors import record_error
 from bot.digest import DigestPlan, build_digest
+from bot.digest.source import DigestSource
 from bot.metrics import Metrics
-from bot.models import ChannelRef, Reply, SentMessage, ThreadRef
+from bot.models import Article, ChannelRef, Reply, SentMessage, ThreadRef
 from bot.ports import ChatAdapter, DeliveryError
 from bot.settings import Settings
 from bot.store import Database
@@ -57,6 +58,18 @@ def item_text(plan: DigestPlan) -> list[str]:
     return [f"{i.facts.headline or i.article.title} — {i.article.url}" for i in plan.digest.items]
 
 
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What the channels of one fan-out share: the window's end and the rulings read for it.
+
+    Every digest of a batch covers the window up to the same `as_of`, so channels on one
+    cursor read the stored rulings once; the next digest starts where this one ended.
+    """
+
+    as_of: datetime
+    source: DigestSource
+
+
 def retry_delay(attempts: int, settings: Settings) -> timedelta:
     cfg = settings.digest
     seconds = min(cfg.retry_base_seconds * 2 ** max(0, attempts - 1), cfg.retry_max_seconds)
@@ -86,14 +99,20 @@ class Deliverer:
     async def deliver_many(self, jobs: list[tuple[ChannelRow, date]]) -> list[DeliveryResult]:
         """Deliver several channels at once, at most `digest.concurrency` at a time."""
         gate = asyncio.Semaphore(self.settings.digest.concurrency)
+        batch = self._batch()
 
         async def one(channel: ChannelRow, local_date: date) -> DeliveryResult:
             async with gate:
-                return await self.deliver(channel, local_date)
+                return await self.deliver(channel, local_date, batch=batch)
 
         return list(await asyncio.gather(*(one(c, d) for c, d in jobs)))
 
-    async def deliver(self, channel: ChannelRow, local_date: date) -> DeliveryResult:
+    def _batch(self) -> Batch:
+        return Batch(self.clock.now(), DigestSource(self.db))
+
+    async def deliver(
+        self, channel: ChannelRow, local_date: date, *, batch: Batch | None = None
+    ) -> DeliveryResult:
         """Claim and post (or resume) the channel's digest for `local_date`; never raises
         for platform failures, which are recorded on the run for a later retry."""
         adapter = self.adapters.get(channel.ref.platform)
@@ -113,7 +132,7 @@ class Deliverer:
         started = time.monotonic()
         progress = [0]  # messages posted by this attempt, also when it fails half-way
         try:
-            return await self._run(adapter, channel, claim, progress)
+            return await self._run(adapter, channel, claim, progress, batch or self._batch())
         except (DeliveryError, TimeoutError, OSError) as exc:
             return await self._failed(channel, claim, exc, progress[0])
         except Exception as exc:  # a bug must not stop the other channels
@@ -128,10 +147,13 @@ class Deliverer:
         channel: ChannelRow,
         claim: claims.RunClaim,
         progress: list[int],
+        batch: Batch,
     ) -> DeliveryResult:
         db, now = self.db, self.clock.now()
         if not await ledger.has_plan(db, claim.run_id):
-            plan = await build_digest(db, self.settings, channel, now=now)
+            plan = await build_digest(
+                db, self.settings, channel, now=batch.as_of, source=batch.source
+            )
             announce = channel.announce_empty or self.settings.digest.announce_empty
             header = header_text(plan) if (not plan.is_empty or announce) else None
             await ledger.write_plan(
@@ -143,7 +165,8 @@ class Deliverer:
                 item_texts=item_text(plan),
                 now=now,
             )
-            claim = await claims.set_window(db, claim, plan.window_start, plan.window_end or now)
+            end = plan.window_end or batch.as_of
+            claim = await claims.set_window(db, claim, plan.window_start, end)
         entries = await ledger.entries(db, claim.run_id)
         posted = 0
         # Entries are posted strictly in order, so after a crash or a failed attempt only the
@@ -158,7 +181,7 @@ class Deliverer:
                 logger.warning("lost the lease on run %s; another instance goes on", claim.run_id)
                 return DeliveryResult(channel.id, claim.local_date, "lost_lease", posted)
             claim = renewed
-            reply = await self._render(entry)
+            reply = await self._render(entry, batch.source)
             if reply is None:
                 continue
             if in_doubt or entry.status == ledger.SENDING:
@@ -211,21 +234,30 @@ class Deliverer:
             return claim
         return await claims.renew_lease(self.db, claim, now=now, lease_seconds=lease)
 
-    async def _render(self, entry: ledger.Entry) -> Reply | None:
+    async def _render(self, entry: ledger.Entry, source: DigestSource) -> Reply | None:
         if entry.kind != ledger.ITEM:
             return Reply(text=entry.text, delivery_key=entry.delivery_key)
         assert entry.article_id is not None
-        article = await get_article(self.db, entry.article_id)
-        facts = await get_facts(self.db, entry.article_id)
+        # The batch's digests were built from these very rows; a resumed run reads the store.
+        loaded = source.loaded(entry.article_id)
+        if loaded is not None:
+            article, facts = loaded
+        else:
+            article = await get_article(self.db, entry.article_id)
+            facts = await get_facts(self.db, entry.article_id)
         if article is None or facts is None:
             logger.warning("article %s vanished before it was posted", entry.article_id)
             return None
-        also = [a for a in [await get_article(self.db, i) for i in entry.also] if a is not None]
+        also = [a for a in [await self._article(i, source) for i in entry.also] if a is not None]
         return Reply(
             text=entry.text,
             cards=(ruling_card(article, facts, also or None),),
             delivery_key=entry.delivery_key,
         )
+
+    async def _article(self, article_id: int, source: DigestSource) -> Article | None:
+        loaded = source.loaded(article_id)
+        return loaded[0] if loaded is not None else await get_article(self.db, article_id)
 
     async def _find_sent(
         self, adapter: ChatAdapter, channel: ChannelRef, reply: Reply, claim: claims.RunClaim

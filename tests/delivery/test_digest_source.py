@@ -7,8 +7,10 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
+import bot.digest.source as source_mod
 from bot.digest import build_digest
 from bot.digest.source import DigestSource
 from bot.settings import Settings
@@ -71,3 +73,24 @@ async def test_a_channel_with_a_later_cursor_reads_its_own_window(any_db: Databa
     assert {i.article.id for i in plan_behind.digest.items} == {early.id, late.id}
     assert [i.article.id for i in plan_ahead.digest.items] == [late.id]
     assert plan_ahead.decision_for(early.id) is None
+
+
+async def test_a_failed_read_is_retried_by_the_next_channel(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ruling = await add_ruling(sqlite_db, "a", judge="Ann Alpha")
+    calls: list[int] = []
+    real = source_mod.rulings_between
+
+    async def flaky(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("database went away")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(source_mod, "rulings_between", flaky)
+    source = DigestSource(sqlite_db)
+    with pytest.raises(OSError):
+        await source.rulings(None, NOW)
+    rows = await source.rulings(None, NOW)
+    assert [a.id for a, _ in rows] == [ruling.id] and len(calls) == 2
