@@ -280,18 +280,21 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
 _ORDINAL_NUMBER = {name.lower(): i + 1 for i, name in enumerate(tables.ORDINALS)}
 
 
+_SUPREME_KEY = re.compile(
+    rf"({tables.US_STATES}|United States|U\.S\.) Supreme Court|Supreme Court of "
+    rf"(?:the )?({tables.US_STATES}|United States)"
+)
+_CIRCUIT_KEY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(tables.ORDINALS)})")
+
+
 def _court_key(name: str) -> str | None:
     """One key for the printed variants of one court, or None when unsure."""
-    m = re.search(
-        rf"({tables.US_STATES}|United States|U\.S\.) Supreme Court|Supreme Court of "
-        rf"(?:the )?({tables.US_STATES}|United States)",
-        name,
-    )
+    m = _SUPREME_KEY.search(name) if "Supreme Court" in name else None
     if m:
         state = m.group(1) or m.group(2)
         return "supreme:" + ("US" if state in ("United States", "U.S.") else state)
-    m = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(tables.ORDINALS)})", name)
-    if m and "Circuit" in name:
+    m = _CIRCUIT_KEY.search(name) if "Circuit" in name else None
+    if m:
         number = int(m.group(1)) if m.group(1) else _ORDINAL_NUMBER[m.group(2).lower()]
         return f"circuit:{number}"
     return None

@@ -29,6 +29,7 @@ _APPOSITIVE = re.compile(
     r"court) ){1,3}(?:judge|justice)\b"
 )
 _APPOSITIVE_WORDS = (", a ", ", an ", ", the ")
+_TITLE_WORDS = ("Judge", "Justice", "Chancellor")
 _SPLIT_LIST = re.compile(r",? and |, ")
 
 _POSITIVE_AFTER = re.compile(
@@ -85,7 +86,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         ):
             continue
         covered: list[tuple[int, int]] = []
-        for m in _LIST.finditer(norm) if " and " in norm else ():
+        # Every title ends in one of these words; a sentence with only "judge" has no title.
+        titled = has_any(norm, _TITLE_WORDS)
+        for m in _LIST.finditer(norm) if titled and " and " in norm else ():
             names = _SPLIT_LIST.split(m.group("names"))
             offset = m.start("names")
             for raw in names:
@@ -104,7 +107,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     )
                 )
             covered.append((m.start(), m.end()))
-        for m in _SINGLE.finditer(norm):
+        for m in _SINGLE.finditer(norm) if titled else ():
             if any(a <= m.start() < b for a, b in covered):
                 continue
             name = trim_name(m.group("name"))
@@ -177,9 +180,7 @@ def _group(mentions: list[Mention], doc: Doc) -> list[_Person]:
         if len(key) < 3:
             continue
         pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
-        for sent in doc.sentences:
-            if key not in sent.norm:
-                continue
+        for sent in doc.holding((key,)):
             spans = covered.get(sent.index, ())
             for m in pattern.finditer(sent.norm):
                 if any(a <= m.start() < b for a, b in spans):

@@ -158,17 +158,21 @@ def prepare(text: str, title: str | None = None) -> Doc:
             headline = Sentence(-1, head, normalise(head), -1, is_headline=True)
     sentences: list[Sentence] = []
     first_body = True
-    for p_index, para in enumerate(_paragraphs(text)):
+    paragraphs = _paragraphs(text)
+    # Normalising maps character to character and never makes or removes a line break, so one
+    # pass over the joined paragraphs gives each paragraph's normalised copy.
+    norms = normalise("\n".join(paragraphs)).split("\n")
+    for p_index, para in enumerate(paragraphs):
         if is_boilerplate(para):
             continue
         if _END.match(para):
             break
+        norm = norms[p_index]
         if first_body:
             match = _DATELINE.match(para)
             if match and match.end() < len(para):
-                para = para[match.end() :]
+                para, norm = para[match.end() :], norm[match.end() :]
             first_body = False
-        norm = normalise(para)
         for start, end in split_sentences(norm):
             sentences.append(Sentence(len(sentences), para[start:end], norm[start:end], p_index))
     starts: list[int] = []

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from summarizer import tables
 from summarizer.gates import fold, has_any
+from summarizer.judges import _TITLE_WORDS
 from summarizer.parties import (
     _CRIMINAL,
     _ORG_NAME,
@@ -102,3 +104,12 @@ def test_sentences_holding_a_word_are_those_a_per_sentence_test_finds():
     for words in (("sued",), (" by ",), ("against", "Filed"), ("absent",), ("e", "city")):
         assert doc.holding(words) == [s for s in doc.sentences if has_any(s.norm, words)]
     assert prepare("").holding(("a",)) == []
+
+
+def test_every_judge_title_holds_a_title_word_the_mention_gate_looks_for():
+    for title in tables.JUDGE_TITLES:
+        assert has_any(title, _TITLE_WORDS), title
+    county = re.compile(tables.COUNTY_JUDGE_TITLE.format(U=tables.UPPER, L=tables.LOWER))
+    for printed in ("Tasker County Circuit Judge", "Cook County Judge", "Orleans Parish Judge"):
+        match = county.fullmatch(printed)
+        assert match and has_any(match.group(0), _TITLE_WORDS)
