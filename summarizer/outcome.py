@@ -25,6 +25,11 @@ _WORDS = re.compile(r"[\w']+")
 _ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
 _ACTOR_WORDS = tables.JUDICIAL_ACTOR_WORDS
 _ALL_TRIGGERS = tuple(sorted({t for _, _, _, triggers in _PATTERNS for t in triggers}))
+# For each trigger word, the indices of the patterns it unlocks.
+_BY_TRIGGER: dict[str, tuple[int, ...]] = {
+    t: tuple(i for i, (_, _, _, triggers) in enumerate(_PATTERNS) if t in triggers)
+    for t in _ALL_TRIGGERS
+}
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 _MOTIONS = [
     (re.compile(p, re.I), name, tuple(triggers.split("|")))
@@ -88,20 +93,31 @@ def _event(
     return Event(cls, sent, m.start(), m.end(), informal, target)
 
 
-def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
+def doc_triggers(doc: Doc) -> tuple[str, ...]:
+    """The trigger words printed anywhere in the article: no sentence holds any other."""
+    cached = doc.cache.get("triggers")
+    if cached is None:
+        low = "\n".join(s.norm.lower() for s in doc.all)
+        cached = doc.cache["triggers"] = tuple(filter(low.__contains__, _ALL_TRIGGERS))
+    return cached
+
+
+def find_events(
+    sent: Sentence, *, require_actor: bool = True, triggers: tuple[str, ...] = _ALL_TRIGGERS
+) -> list[Event]:
+    """`triggers`: the trigger words worth looking for (`doc_triggers` of the article)."""
     norm = sent.norm
     low = norm.lower()
     folded = low if low.isascii() else fold(norm)
     has_actor = not (require_actor and not (has_any(folded, _ACTOR_WORDS) and _ACTOR.search(norm)))
     events: list[Event] = []
     # The trigger words present, found once; a pattern none of whose triggers is present is skipped.
-    present = set(filter(low.__contains__, _ALL_TRIGGERS))
+    present = set(filter(low.__contains__, triggers))
     if not present:
         return events
     taken: list[tuple[int, int]] = []
-    for pattern, cls, informal, triggers in _PATTERNS:
-        if present.isdisjoint(triggers):
-            continue
+    for index in sorted({i for t in present for i in _BY_TRIGGER[t]}):
+        pattern, cls, informal, _ = _PATTERNS[index]
         for m in pattern.finditer(norm):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -193,11 +209,12 @@ def lead_sentences(doc: Doc) -> list[Sentence]:
 def lead_events(doc: Doc) -> list[Event]:
     """Events of the headline and the first sentences, skipping background sentences."""
     events: list[Event] = []
+    triggers = doc_triggers(doc)
     if doc.headline:
-        events.extend(find_events(doc.headline))
+        events.extend(find_events(doc.headline, triggers=triggers))
     for sent in lead_sentences(doc):
         fresh = _fresh(sent)
-        for ev in find_events(sent):
+        for ev in find_events(sent, triggers=triggers):
             region = sent.norm[max(0, ev.start - 80) : ev.end + 40]
             if fresh or not _DISTRACTOR.search(region):
                 events.append(ev)
@@ -227,18 +244,19 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     surnames = [s for s in judge_surnames if s]
     lead = {s.index for s in lead_sentences(doc)}
     first_lead = min(lead, default=0)
+    cued = {s.index for s in doc.holding(_COURT_CUE_WORDS)}
+    # A surname with a line break is in no sentence.
+    named = {s.index for s in doc.holding(tuple(s for s in surnames if "\n" not in s))}
+    triggers = doc_triggers(doc)
     for sent in doc.sentences:
         if sent.index in lead or sent.index < first_lead:
             continue
         norm = sent.norm
-        if not (
-            (has_any(norm, _COURT_CUE_WORDS) and _COURT_CUE.search(norm))
-            or any(s in norm for s in surnames)
-        ):
+        if not ((sent.index in cued and _COURT_CUE.search(norm)) or sent.index in named):
             continue
         if _DISTRACTOR.search(norm):
             continue
-        events.extend(find_events(sent))
+        events.extend(find_events(sent, triggers=triggers))
     return events
 
 
