@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import string
 
 from summarizer import tables
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _CANDIDATE = re.compile(r"[.!?]+[\"')\]]*\s+")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+_WORD_CHARS = frozenset(string.ascii_letters + ".")
 # Longer than this without a boundary, an unbalanced quote is not allowed to swallow the rest.
 _MAX_QUOTED = 1200
 
@@ -43,11 +44,9 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
 
 def _period_ends(norm: str, dot: int, next_start: int) -> bool:
     """Whether the period at `dot` ends a sentence, judging by the word before and after it."""
-    left = norm[max(0, dot - 20) : dot + 1]
-    m = _WORD_BEFORE.search(left)
-    if not m:
+    word = word_before(norm, dot)
+    if word is None:
         return True
-    word = m.group(1)
     low = word.lower().strip(".")
     if len(word) == 1 and word.isupper():
         return False  # a middle initial: "Marguerite A. Tolland"
@@ -57,3 +56,12 @@ def _period_ends(norm: str, dot: int, next_start: int) -> bool:
         following = norm[next_start : next_start + 20].split(" ", 1)[0].strip("\"'(")
         return following in tables.SENTENCE_OPENERS
     return True
+
+
+def word_before(norm: str, dot: int) -> str | None:
+    """The run of ASCII letters and periods ending just before the period at `dot`, within 20
+    characters: what `([A-Za-z.]+)\\.$` finds in `norm[dot - 20 : dot + 1]`, without a regex."""
+    start, floor = dot, max(0, dot - 20)
+    while start > floor and norm[start - 1] in _WORD_CHARS:
+        start -= 1
+    return norm[start:dot] if start < dot else None

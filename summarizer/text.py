@@ -140,8 +140,9 @@ def clean_fragment(text: str) -> str:
 
 def _paragraphs(text: str) -> list[str]:
     out: list[str] = []
+    runs = has_any(text, _SPACE_RUN_HINTS)  # no line of the text has one when the text has none
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        para = (_SPACES.sub(" ", raw) if has_any(raw, _SPACE_RUN_HINTS) else raw).strip()
+        para = (_SPACES.sub(" ", raw) if runs and has_any(raw, _SPACE_RUN_HINTS) else raw).strip()
         if para:
             out.append(para)
     return out

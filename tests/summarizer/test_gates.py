@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from summarizer import tables
@@ -17,6 +18,7 @@ from summarizer.parties import (
     _mentions_crime,
     _org_names,
 )
+from summarizer.sentences import word_before
 from summarizer.text import normalise, prepare
 
 _ASCII_LETTER = re.compile("[a-z]", re.I)
@@ -126,3 +128,14 @@ def test_events_looked_up_from_the_article_triggers_equal_a_search_for_every_tri
     assert triggers and set(triggers) < set(_ALL_TRIGGERS)
     for sent in doc.all:
         assert find_events(sent, triggers=triggers) == find_events(sent)
+
+
+def test_period_scan_reads_the_same_word_as_the_pattern_before_it():
+    pattern = re.compile(r"([A-Za-z.]+)\.$")
+    rng = random.Random(3)
+    alphabet = "aZ.. \u00e91Jr.U.S.Inc"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) + ". Next"
+        dot = text.rindex(". Next")
+        m = pattern.search(text[max(0, dot - 20) : dot + 1])
+        assert word_before(text, dot) == (m.group(1) if m else None), text
