@@ -93,26 +93,14 @@ def _event(
     return Event(cls, sent, m.start(), m.end(), informal, target)
 
 
-def doc_triggers(doc: Doc) -> tuple[str, ...]:
-    """The trigger words printed anywhere in the article: no sentence holds any other."""
-    cached = doc.cache.get("triggers")
-    if cached is None:
-        low = "\n".join(s.norm.lower() for s in doc.all)
-        cached = doc.cache["triggers"] = tuple(filter(low.__contains__, _ALL_TRIGGERS))
-    return cached
-
-
-def find_events(
-    sent: Sentence, *, require_actor: bool = True, triggers: tuple[str, ...] = _ALL_TRIGGERS
-) -> list[Event]:
-    """`triggers`: the trigger words worth looking for (`doc_triggers` of the article)."""
+def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
     norm = sent.norm
     low = norm.lower()
     folded = low if low.isascii() else fold(norm)
     has_actor = not (require_actor and not (has_any(folded, _ACTOR_WORDS) and _ACTOR.search(norm)))
     events: list[Event] = []
     # The trigger words present, found once; a pattern none of whose triggers is present is skipped.
-    present = set(filter(low.__contains__, triggers))
+    present = set(filter(low.__contains__, _ALL_TRIGGERS))
     if not present:
         return events
     taken: list[tuple[int, int]] = []
@@ -209,12 +197,11 @@ def lead_sentences(doc: Doc) -> list[Sentence]:
 def lead_events(doc: Doc) -> list[Event]:
     """Events of the headline and the first sentences, skipping background sentences."""
     events: list[Event] = []
-    triggers = doc_triggers(doc)
     if doc.headline:
-        events.extend(find_events(doc.headline, triggers=triggers))
+        events.extend(find_events(doc.headline))
     for sent in lead_sentences(doc):
         fresh = _fresh(sent)
-        for ev in find_events(sent, triggers=triggers):
+        for ev in find_events(sent):
             region = sent.norm[max(0, ev.start - 80) : ev.end + 40]
             if fresh or not _DISTRACTOR.search(region):
                 events.append(ev)
@@ -247,7 +234,6 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     cued = {s.index for s in doc.holding(_COURT_CUE_WORDS)}
     # A surname with a line break is in no sentence.
     named = {s.index for s in doc.holding(tuple(s for s in surnames if "\n" not in s))}
-    triggers = doc_triggers(doc)
     for sent in doc.sentences:
         if sent.index in lead or sent.index < first_lead:
             continue
@@ -256,7 +242,7 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
             continue
         if _DISTRACTOR.search(norm):
             continue
-        events.extend(find_events(sent, triggers=triggers))
+        events.extend(find_events(sent))
     return events
 
 

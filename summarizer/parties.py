@@ -427,9 +427,9 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
     criminal = criminal_hint or _mentions_crime(doc.norm_text[:4000])
-    for sent in doc.sentences if criminal else doc.holding(_GATE_WORDS):
+    for sent in doc.sentences:
         norm = sent.norm
-        if norm.rstrip().endswith("?"):
+        if not (criminal or has_any(norm, _GATE_WORDS)) or norm.rstrip().endswith("?"):
             continue
         low = norm.lower()
         if any(k in low for k in _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):

@@ -8,7 +8,6 @@ import re
 from summarizer import tables
 from summarizer.gates import fold, has_any
 from summarizer.judges import _TITLE_WORDS
-from summarizer.outcome import _ALL_TRIGGERS, doc_triggers, find_events
 from summarizer.parties import (
     _CRIMINAL,
     _ORG_NAME,
@@ -116,18 +115,6 @@ def test_every_judge_title_holds_a_title_word_the_mention_gate_looks_for():
     for printed in ("Tasker County Circuit Judge", "Cook County Judge", "Orleans Parish Judge"):
         match = county.fullmatch(printed)
         assert match and has_any(match.group(0), _TITLE_WORDS)
-
-
-def test_events_looked_up_from_the_article_triggers_equal_a_search_for_every_trigger():
-    doc = prepare(
-        "The judge granted the motion and blocked the rule. The court DISMISSED the suit.\n\n"
-        "A panel upheld the conviction; the justices declined to hear it. Nothing happened.",
-        "Judge blocks policy",
-    )
-    triggers = doc_triggers(doc)
-    assert triggers and set(triggers) < set(_ALL_TRIGGERS)
-    for sent in doc.all:
-        assert find_events(sent, triggers=triggers) == find_events(sent)
 
 
 def test_period_scan_reads_the_same_word_as_the_pattern_before_it():
