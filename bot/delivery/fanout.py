@@ -10,7 +10,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -150,13 +150,15 @@ class Deliverer:
         batch: Batch,
     ) -> DeliveryResult:
         db, now = self.db, self.clock.now()
-        if not await ledger.has_plan(db, claim.run_id):
+        planned, entries = await ledger.load(db, claim.run_id)
+        if not planned:
             plan = await build_digest(
                 db, self.settings, channel, now=batch.as_of, source=batch.source
             )
             announce = channel.announce_empty or self.settings.digest.announce_empty
             header = header_text(plan) if (not plan.is_empty or announce) else None
-            await ledger.write_plan(
+            end = plan.window_end or batch.as_of
+            entries = await ledger.write_plan(
                 db,
                 claim.run_id,
                 channel.id,
@@ -164,10 +166,9 @@ class Deliverer:
                 header=header,
                 item_texts=item_text(plan),
                 now=now,
+                window=(plan.window_start, end),
             )
-            end = plan.window_end or batch.as_of
-            claim = await claims.set_window(db, claim, plan.window_start, end)
-        entries = await ledger.entries(db, claim.run_id)
+            claim = replace(claim, window_start=plan.window_start, window_end=end)
         posted = 0
         # Entries are posted strictly in order, so after a crash or a failed attempt only the
         # first unposted entry can be in doubt (sent, but the ledger write was lost).

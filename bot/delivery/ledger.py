@@ -70,6 +70,17 @@ def _entry(row: Any) -> Entry:
     )
 
 
+async def load(db: Database, run_id: int) -> tuple[bool, list[Entry]]:
+    """Whether the run has a plan, and its messages in posting order: one read for both."""
+    query = select(deliveries).where(deliveries.c.run_id == run_id)
+    async with db.connect() as conn:
+        rows = (await conn.execute(query)).all()
+    messages = sorted(
+        (_entry(r) for r in rows if r._mapping["kind"] != DECISION), key=lambda e: e.position
+    )
+    return bool(rows), messages
+
+
 async def has_plan(db: Database, run_id: int) -> bool:
     query = select(func.count()).select_from(deliveries).where(deliveries.c.run_id == run_id)
     async with db.connect() as conn:
@@ -85,11 +96,15 @@ async def write_plan(
     header: str | None,
     item_texts: list[str],
     now: datetime,
-) -> None:
-    """Store the ordered messages (all `pending`) and the decisions, in one transaction.
+    window: tuple[datetime | None, datetime] | None = None,
+) -> list[Entry]:
+    """Store the ordered messages (all `pending`) and the decisions, in one transaction, and
+    return the run's messages in posting order.
 
     `header` None means post nothing (an empty day that is not announced). Written before the
-    first post, so a crash at any later point resumes with exactly this plan.
+    first post, so a crash at any later point resumes with exactly this plan. `window` (start,
+    end) is stored on the run in the same transaction, so a resumed run always knows how far
+    its cursor moves.
     """
     rows: list[dict[str, Any]] = []
 
@@ -121,8 +136,29 @@ async def write_plan(
         exists = await conn.execute(
             select(deliveries.c.id).where(deliveries.c.run_id == run_id).limit(1)
         )
-        if exists.first() is None and rows:
-            await conn.execute(deliveries.insert(), rows)
+        written: list[Entry] | None = None
+        if exists.first() is None:
+            written = []
+            if rows:
+                inserted = await conn.execute(
+                    deliveries.insert().returning(*deliveries.c, sort_by_parameter_order=True),
+                    rows,
+                )
+                written = [e for e in map(_entry, inserted.all()) if e.kind != DECISION]
+        if window is not None:
+            await conn.execute(
+                update(digest_runs)
+                .where(digest_runs.c.id == run_id)
+                .values(window_start=window[0], window_end=window[1])
+            )
+        if written is None:
+            found = await conn.execute(
+                select(deliveries)
+                .where(deliveries.c.run_id == run_id, deliveries.c.kind != DECISION)
+                .order_by(deliveries.c.position)
+            )
+            written = [_entry(r) for r in found.all()]
+    return sorted(written, key=lambda e: e.position)
 
 
 async def entries(db: Database, run_id: int) -> list[Entry]:
