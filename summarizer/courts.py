@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer import tables
-from summarizer.gates import anchored_finditer, gated
+from summarizer.gates import anchored_finditer, gated, has_any
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -211,8 +211,12 @@ def _scan(norm: str, where) -> list[_Candidate]:  # type: ignore[no-untyped-def]
         city = m.group("city") or m.group("city2")
         if city not in _STATE_NAMES:
             add(f"federal court in {city}", "trial", 2, m.start())
+    # Every tribunal's full name holds one of a few words: look for those first.
+    bodies = [w for w in tables.AGENCY_TRIBUNAL_WORDS if w in norm]
     for name, abbreviations in tables.AGENCY_TRIBUNALS.items():
         for variant in (name, *abbreviations):
+            if variant == name and not has_any(name, bodies):
+                continue
             pos = norm.find(variant)
             if pos >= 0:
                 add(name, "agency", 8 if variant == name else 6, pos)

@@ -330,6 +330,8 @@ AGENCY_TRIBUNALS = {
     "Securities and Exchange Commission": ("SEC",),
     "Federal Trade Commission": ("FTC",),
 }
+# Words one of which every full name above holds.
+AGENCY_TRIBUNAL_WORDS = ("Board", "Commission", "Authority")
 # Mentions of a court as the destination of an appeal or the author of the ruling under review.
 COURT_DESTINATION_CUES = (
     r"(?:appeal|appeals|appealed|appealing|petition|petitioned|ask|asked|asking|seek|seeking|"

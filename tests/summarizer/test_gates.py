@@ -126,3 +126,8 @@ def test_period_scan_reads_the_same_word_as_the_pattern_before_it():
         dot = text.rindex(". Next")
         m = pattern.search(text[max(0, dot - 20) : dot + 1])
         assert word_before(text, dot) == (m.group(1) if m else None), text
+
+
+def test_every_agency_tribunal_name_holds_a_word_the_court_scan_looks_for_first():
+    for name in tables.AGENCY_TRIBUNALS:
+        assert has_any(name, tables.AGENCY_TRIBUNAL_WORDS), name
