@@ -188,7 +188,13 @@ class _Found:
     order: int
 
 
+# Any of the phrases, to skip the replacing loop for the many lists that hold none.
+_JOINT_ANY = re.compile("|".join(re.escape(p) for p in tables.JOINT_NAME_PHRASES))
+
+
 def _protect(text: str) -> str:
+    if not _JOINT_ANY.search(text):
+        return text
     for plain, guarded in _JOINT:
         if plain in text:
             text = text.replace(plain, guarded)
@@ -345,12 +351,11 @@ def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
     heads = tables.ANAPHOR_HEADS.get(head)
     if not heads:
         return None
-    text = doc.norm_text
     best: tuple[int, str] | None = None
     for marker in heads:
-        # Every pattern below contains the marker ("Department" for departments) as printed.
-        if ("Department" if head == "department" else marker) not in text:
-            continue
+        # Every pattern below contains the marker ("Department" for departments) as printed,
+        # and no match spans a line break: only the sentences holding the marker are searched.
+        literal = "Department" if head == "department" else marker
         if marker.endswith("of"):
             pattern = rf"\b{marker} [{U}][{L}]+(?: [{U}][{L}]+)?"
         elif marker[0].isupper() and marker.endswith("."):
@@ -364,9 +369,14 @@ def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
             pattern = (
                 rf"(?:[{U}][\w&'.-]* ){{1,4}}{re.escape(marker)}(?: of (?:[{U}][{L}]+ ?){{1,3}})?"
             )
-        m = re.search(pattern, text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.group(0).strip())
+        compiled = re.compile(pattern)
+        for sent in doc.holding((literal,)):
+            m = compiled.search(sent.norm)
+            if m:
+                start = doc.starts[sent.index] + m.start()
+                if best is None or start < best[0]:
+                    best = (start, m.group(0).strip())
+                break
     if best is None:
         return None
     name = clean_item(best[1])

@@ -10,12 +10,15 @@ from summarizer.gates import fold, has_any
 from summarizer.judges import _TITLE_WORDS
 from summarizer.parties import (
     _CRIMINAL,
+    _JOINT,
     _ORG_NAME,
     _ROLE_AFTER,
     _ROLE_BEFORE,
     _is_non_party_person,
     _mentions_crime,
     _org_names,
+    _protect,
+    _resolve_anaphor,
 )
 from summarizer.sentences import word_before
 from summarizer.text import normalise, prepare
@@ -131,3 +134,26 @@ def test_period_scan_reads_the_same_word_as_the_pattern_before_it():
 def test_every_agency_tribunal_name_holds_a_word_the_court_scan_looks_for_first():
     for name in tables.AGENCY_TRIBUNALS:
         assert has_any(name, tables.AGENCY_TRIBUNAL_WORDS), name
+
+
+def test_joint_names_are_guarded_exactly_as_by_trying_every_phrase():
+    def every_phrase(text: str) -> str:
+        for plain, guarded in _JOINT:
+            if plain in text:
+                text = text.replace(plain, guarded)
+        return text
+
+    samples = [f"the {p} and Acme, Inc." for p in tables.JOINT_NAME_PHRASES]
+    samples += ["Kansas, Ohio and Texas", "no list here", ""]
+    for text in samples:
+        assert _protect(text) == every_phrase(text), text
+
+
+def test_anaphors_resolve_to_the_first_name_printed_in_any_sentence():
+    doc = prepare(
+        "The rule was challenged. Nobody spoke.\n\nThe U.S. Department of Labor and the "
+        "Springfield Board of Education appealed. Later the Department of State agreed."
+    )
+    assert _resolve_anaphor("the department", doc) == "U.S. Department of Labor"
+    assert _resolve_anaphor("the board", doc) == "Springfield Board of Education"
+    assert _resolve_anaphor("the university", doc) is None
