@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer import tables
-from summarizer.gates import anchored_finditer, gated, has_any
+from summarizer.gates import anchored_finditer, gated, has_any, occurring
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -86,6 +86,9 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
     (rf"state court in {_PLACE}", "trial", 3, ("state court in",)),
 )
 _COMPILED = [(re.compile(p), level, rank, anchors) for p, level, rank, anchors in _COURT_PATTERNS]
+_COURT_ANCHORS = tuple(
+    sorted({a for *_, anchors in _COURT_PATTERNS for a in anchors if "Court" in a})
+)
 _SHORT_CIRCUIT = re.compile(
     rf"\b(?:the )?(?P<ord>{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circuit\b(?! Court)"
 )
@@ -184,9 +187,10 @@ def _scan(norm: str, where) -> list[_Candidate]:  # type: ignore[no-untyped-def]
         found.append(_Candidate(name or "", level, rank, sent, local))
 
     taken: list[tuple[int, int]] = []
+    court_anchors = occurring(norm, _COURT_ANCHORS, "Court")
     for pattern, level, rank, anchors in _COMPILED:
         for anchor in anchors:
-            if anchor not in norm:
+            if not (anchor in court_anchors if "Court" in anchor else anchor in norm):
                 continue
             for m in sorted(anchored_finditer(pattern, norm, anchor), key=lambda x: x.start()):
                 if any(a <= m.start() < b for a, b in taken):

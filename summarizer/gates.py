@@ -63,6 +63,20 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def occurring(text: str, words: tuple[str, ...], key: str) -> set[str]:
+    """Which of `words`, each holding `key`, occur in `text`: read at the occurrences of `key`
+    instead of one scan of the whole text per word (most of them absent, each a full scan)."""
+    offsets = [(word, word.index(key)) for word in words]
+    found: set[str] = set()
+    pos = text.find(key)
+    while pos >= 0 and len(found) < len(offsets):
+        for word, shift in offsets:
+            if pos >= shift and word not in found and text.startswith(word, pos - shift):
+                found.add(word)
+        pos = text.find(key, pos + 1)
+    return found
+
+
 def has_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether any of `words` occurs in `text`."""
     return any(map(text.__contains__, words))

@@ -6,7 +6,7 @@ import random
 import re
 
 from summarizer import tables
-from summarizer.gates import fold, has_any
+from summarizer.gates import fold, has_any, occurring
 from summarizer.judges import _TITLE_WORDS
 from summarizer.parties import (
     _CRIMINAL,
@@ -157,3 +157,12 @@ def test_anaphors_resolve_to_the_first_name_printed_in_any_sentence():
     assert _resolve_anaphor("the department", doc) == "U.S. Department of Labor"
     assert _resolve_anaphor("the board", doc) == "Springfield Board of Education"
     assert _resolve_anaphor("the university", doc) is None
+
+
+def test_words_found_at_their_key_are_the_words_the_text_holds():
+    words = ("Supreme Court", "Court of Appeal", "District Court for", "Tax Court", "CourtCourt")
+    rng = random.Random(5)
+    pieces = ["Court", "Supreme ", " of Appeal", "District ", " for", "Tax ", "x", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert occurring(text, words, "Court") == {w for w in words if w in text}, text
