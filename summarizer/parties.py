@@ -627,7 +627,13 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
     keys = {n: _key_tokens(n) for n in names}
     canonical: dict[str, str] = {}
     for name in names:
-        target = next((n for n in names if len(n) > len(name) and _same_keys(name, n, keys)), None)
+        target = None
+        for longer in names:  # longest first: the names longer than `name` lead the list
+            if len(longer) <= len(name):
+                break
+            if _same_keys(name, longer, keys):
+                target = longer
+                break
         canonical[name] = canonical.get(target, target) if target else name
     best_side: dict[str, tuple[int, str, int]] = {}
     for f in resolved:
