@@ -616,7 +616,7 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         names_seen[f.name] = None
         name = f.name  # acronyms stay as printed ("IRS")
         if " " not in name and not _ACRONYM.match(name) and name not in tables.US_STATES.split("|"):
-            org = next((o for o in _org_names(doc) if o.startswith(name + " ")), None)
+            org = _org_for(doc, name)
             name = org if org else expand_surname(name, text, cache)
         if _is_non_party_person(name, text):
             continue
@@ -660,17 +660,20 @@ _CORP_WORDS = ("Inc.", "LLC", "L.P.", "LP", "Co.", "Corp.", "Corporation", "Comp
 _ORG_NAME = re.compile(rf"\b[{U}][\w&.'-]*(?: (?:[{U}][\w&.'-]*|&|and|of)){{0,5}} {_CORP}")
 
 
-def _org_names(doc: Doc) -> list[str]:
-    """Company names printed with a corporate suffix ("Gulfstream Coastal Insurance Co.")."""
-    cached = doc.cache.get("orgs")
-    if cached is None:
-        # A match never spans a line break, so searching only the sentences that hold a suffix
-        # finds exactly what a search of the whole text would.
-        cached = [
-            m.group(0) for sent in doc.holding(_CORP_WORDS) for m in _ORG_NAME.finditer(sent.norm)
-        ]
-        doc.cache["orgs"] = cached
-    return cached
+def _org_for(doc: Doc, name: str) -> str | None:
+    """The first company name printed with a corporate suffix that starts with the one-word
+    short form `name` ("Gulfstream" -> "Gulfstream Coastal Insurance Co.")."""
+    prefix = name + " "
+    if "\n" in prefix:
+        return None  # no company name spans a line break
+    # A match never spans a line break, so only sentences holding both the short form and a
+    # suffix can hold it.
+    for sent in doc.holding((prefix,)):
+        if has_any(sent.norm, _CORP_WORDS):
+            for m in _ORG_NAME.finditer(sent.norm):
+                if m.group(0).startswith(prefix):
+                    return m.group(0)
+    return None
 
 
 _STATE_NAMES = frozenset(tables.US_STATES.split("|"))

@@ -16,7 +16,7 @@ from summarizer.parties import (
     _ROLE_BEFORE,
     _is_non_party_person,
     _mentions_crime,
-    _org_names,
+    _org_for,
     _protect,
     _resolve_anaphor,
 )
@@ -69,15 +69,18 @@ def test_normalise_maps_each_character_on_its_own_and_keeps_the_length():
     assert out == '"No," she said\'s "" \'x\' --   caf\u00e9 "'
 
 
-def test_company_names_found_per_sentence_equal_a_search_of_the_whole_text():
+def test_company_name_for_a_short_form_is_the_first_one_a_whole_text_search_finds():
     text = (
         "Gulfstream Coastal Insurance Co. sued. Then Acme Widgets LLC and Smith & Jones LLP "
         "answered.\n\nNothing here. Bay Area Holdings Company of Delaware PLC lost; "
-        "Ørsted Wind Corp. won. Harbor LP"
+        "\u00d8rsted Wind Corp. won. Harbor LP. Smith & Partners Inc. and Acme Corp. too."
     )
     doc = prepare(text)
-    assert _org_names(doc) == [m.group(0) for m in _ORG_NAME.finditer(doc.norm_text)]
-    assert "Smith & Jones LLP" in _org_names(doc)
+    every = [m.group(0) for m in _ORG_NAME.finditer(doc.norm_text)]
+    for name in ("Gulfstream", "Smith", "Acme", "Bay", "\u00d8rsted", "Harbor", "Nobody", "Then"):
+        expected = next((o for o in every if o.startswith(name + " ")), None)
+        assert _org_for(doc, name) == expected, name
+    assert _org_for(doc, "Smith") == "Smith & Jones LLP"
 
 
 def test_role_gates_never_rule_out_a_spokesperson_or_lawyer():
