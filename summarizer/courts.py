@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer import tables
-from summarizer.gates import anchored_finditer, gated, has_any, occurring
+from summarizer.gates import anchored_finditer, fold, gated, has_any, occurring
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -103,52 +103,72 @@ _BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
 _DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 
+# Each cue with the lower-case words one of which any match holds (tested on folded text).
 _LEVEL_CUES = (
     (
         "supreme",
-        re.compile(
+        gated(
             r"\bSupreme Court\b|\bjustices\b|\bJustices\b|\bhigh court\b|"
             r"\bHigh Court\b|\bhighest court\b",
+            "supreme court|justices|high court|highest court",
             re.I,
         ),
     ),
-    ("en_banc", re.compile(r"\ben banc\b", re.I)),
+    ("en_banc", gated(r"\ben banc\b", "en banc", re.I)),
     (
         "appellate",
-        re.compile(
+        gated(
             rf"\bappeals court\b|\bappellate\b|\bCourt of Appeals?\b|\bcourt of appeals?\b|"
             rf"\b(?:{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circ(?:uit|\.)|\bCircuit Judge|"
             rf"\bpanel\b",
+            "appeals court|appellate|court of appeal|circ|panel",
             re.I,
         ),
     ),
-    ("agency", re.compile(r"\badministrative law judge\b|\bALJ\b|\bNLRB\b", re.I)),
-    ("trial", re.compile(r"\bjudge\b|\bchancellor\b|\bmagistrate\b|\bjury\b", re.I)),
+    (
+        "agency",
+        gated(
+            r"\badministrative law judge\b|\bALJ\b|\bNLRB\b",
+            "administrative law judge|alj|nlrb",
+            re.I,
+        ),
+    ),
+    (
+        "trial",
+        gated(
+            r"\bjudge\b|\bchancellor\b|\bmagistrate\b|\bjury\b",
+            "judge|chancellor|magistrate|jury",
+            re.I,
+        ),
+    ),
 )
+_CIRCUIT_TITLE = re.compile(r"(?:County|Parish) Circuit Judge|Circuit Court Judge")
 
 
 def decide_level(doc: Doc) -> str:
     """supreme | en_banc | appellate | agency | trial, from the headline and the lead."""
     lead = " ".join(s.norm for s in doc.sentences[:3])
-    if _LEVEL_CUES[3][1].search(lead):
+    if _LEVEL_CUES[3][1].search(lead, fold(lead)):
         return "agency"
     texts = []
     if doc.headline:
         texts.append(doc.headline.norm)
-    texts.append(" ".join(s.norm for s in doc.sentences[:3]))
+    texts.append(lead)
     for text in texts:
-        text = re.sub(r"(?:County|Parish) Circuit Judge|Circuit Court Judge", "judge", text)
+        if "Circuit" in text:
+            text = _CIRCUIT_TITLE.sub("judge", text)
+        folded = fold(text)
         found: list[tuple[int, str]] = []
-        for level, pattern in _LEVEL_CUES:
-            m = pattern.search(text)
+        for level, cue in _LEVEL_CUES:
+            m = cue.search(text, folded)
             if m:
                 found.append((m.start(), level))
         if found:
             found.sort()
             level = found[0][1]
-            if level == "appellate" and _LEVEL_CUES[1][1].search(text):
+            if level == "appellate" and _LEVEL_CUES[1][1].search(text, folded):
                 return "en_banc"
-            if level == "trial" and _LEVEL_CUES[3][1].search(text):
+            if level == "trial" and _LEVEL_CUES[3][1].search(text, folded):
                 return "agency"
             return level
     return "trial"

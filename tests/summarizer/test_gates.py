@@ -6,6 +6,7 @@ import random
 import re
 
 from summarizer import tables
+from summarizer.courts import _LEVEL_CUES
 from summarizer.gates import fold, has_any, occurring
 from summarizer.judges import _TITLE_WORDS
 from summarizer.parties import (
@@ -169,3 +170,21 @@ def test_words_found_at_their_key_are_the_words_the_text_holds():
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert occurring(text, words, "Court") == {w for w in words if w in text}, text
+
+
+def test_court_level_gates_never_rule_out_a_cue():
+    samples = [
+        "The U.S. SUPREME COURT ruled.",
+        "The Ninth U.S. Circ. panel ruled.",
+        "The 5th circuit, sitting en banc, ruled.",
+        "An administrative law judge at the NLRB ruled.",
+        "An A\u017fLJ? No: an ALJ ruled.",
+        "The \u0130ndiana high court ruled; the Jury was out.",
+        "A Cook County Circuit Judge ruled.",
+        "Nothing about courts here.",
+    ]
+    for text in samples:
+        for _, cue in _LEVEL_CUES:
+            expected = cue.pattern.search(text)
+            found = cue.search(text, fold(text))
+            assert (found and found.span()) == (expected and expected.span()), (text, cue)
