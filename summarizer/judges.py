@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from summarizer import tables
 from summarizer.facts import Judge
-from summarizer.gates import gated, has_any
+from summarizer.gates import fold, gated, has_any
 from summarizer.names import NAME, surname, trim_name
 from summarizer.text import Doc, Sentence
 
@@ -52,7 +52,14 @@ _LOWER_BEFORE = re.compile(
     r"disagreed with $|reversing $|reversed $|overturned $|before $",
 )
 _PANEL_CUE = re.compile(r"\bpanel\b|\bjoined\b|\bdissent|\bconcurr|\bmajority\b", re.I)
-_NOMINEE = re.compile(r"nominat|nominee|confirm(?:ation|ed) (?:to|as)|assigned", re.I)
+_NOMINEE = gated(
+    r"nominat|nominee|confirm(?:ation|ed) (?:to|as)|assigned", "nomin|confirm|assigned", re.I
+)
+
+
+def _nominee(norm: str) -> bool:
+    """Whether the sentence speaks of a nomination, confirmation or assignment."""
+    return bool(_NOMINEE.search(norm, fold(norm)))
 
 
 # Bounds on hostile input: no article names more judges or mentions one more often.
@@ -198,7 +205,7 @@ def _local_distractor(m: Mention) -> bool:
         return True
     clause_start = max(norm.rfind(";", 0, m.start), 0, m.start - 100)
     region = norm[clause_start : m.end + 60]
-    return bool(_DISTRACTOR.search(region)) or bool(_NOMINEE.search(norm))
+    return bool(_DISTRACTOR.search(region)) or _nominee(norm)
 
 
 def _positive(m: Mention) -> bool:
@@ -222,7 +229,7 @@ def select_judges(doc: Doc, level: str) -> list[tuple[Judge, str]]:
     chosen: list[tuple[Judge, str, tuple[int, int]]] = []
     for person in people:
         titles = [m.title for m in person.mentions if m.title]
-        if any(_NOMINEE.search(m.sentence.norm) for m in person.mentions if m.title) and not any(
+        if any(_nominee(m.sentence.norm) for m in person.mentions if m.title) and not any(
             _positive(m) and not _local_distractor(m) for m in person.mentions
         ):
             continue

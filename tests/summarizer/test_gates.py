@@ -8,7 +8,7 @@ import re
 from summarizer import tables
 from summarizer.courts import _LEVEL_CUES
 from summarizer.gates import fold, has_any, occurring
-from summarizer.judges import _TITLE_WORDS
+from summarizer.judges import _NOMINEE, _TITLE_WORDS, _nominee
 from summarizer.parties import (
     _CRIMINAL,
     _JOINT,
@@ -188,3 +188,14 @@ def test_court_level_gates_never_rule_out_a_cue():
             expected = cue.pattern.search(text)
             found = cue.search(text, fold(text))
             assert (found and found.span()) == (expected and expected.span()), (text, cue)
+
+
+def test_nominee_gate_never_rules_out_the_pattern():
+    samples = [
+        "Judge Ann Lee, NOMINATED by the president, ruled.",
+        "Judge Ann Lee was confirmed to the bench in 2019.",
+        "The case was a\u017f\u017figned to Judge Ann Lee.",  # long s matches "s"
+        "Judge Ann Lee ruled on Monday.",
+    ]
+    for text in samples:
+        assert _nominee(text) == bool(_NOMINEE.pattern.search(text)), text
