@@ -56,6 +56,7 @@ _JUDICIAL = re.compile(r"\b(?:Judge|Justice|Chancellor|Magistrate)s?\b")
 
 _SUED = re.compile(r"\b(?:had |have |has |jointly |then )?(?:sued|sues|suing)\b")
 _SUED_BY = re.compile(r"\b(?:sued|challenged) by ")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|get|got|later)\s+$")
 _BY = re.compile(
     r"\b(?P<verb>filed|brought|sought|initiated|led|challenged|requested|pursued)\b"
     r"(?P<gap>[^;\"]{0,140}?) by (?=[A-Z0-9a-z])"
@@ -442,15 +443,17 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
         if not (criminal or has_any(norm, _GATE_WORDS)) or norm.rstrip().endswith("?"):
             continue
         low = norm.lower()
-        if any(k in low for k in _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
+        if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
             continue
         if "amic" in low or "friend-of-the-court" in low:
             continue
+        # Words several patterns below need, looked for once.
+        by, against, named = " by " in norm, "against" in norm, "named" in norm
+        favor = "favor" in norm
         if "su" in norm:
             for m in _SUED.finditer(norm):
-                if norm[m.end() : m.end() + 3] == " by" or re.search(
-                    r"\b(?:was|were|been|be|being|get|got|later)\s+$",
-                    norm[max(0, m.start() - 12) : m.start()],
+                if norm[m.end() : m.end() + 3] == " by" or _PASSIVE_BEFORE.search(
+                    norm[max(0, m.start() - 12) : m.start()]
                 ):
                     continue
                 subject = read_subject(norm, m.start())
@@ -460,13 +463,13 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
                 along = _ALONG_WITH.search(norm, m.end())
                 if along:
                     col.add(read_list(norm, along.end()), "p", 3, sent)
-        if " by " in norm:
+        if by:
             for m in _SUED_BY.finditer(norm):
                 col.add(read_list(norm, m.end()), "p", 3, sent)
         if "led by" in norm:
             for m in _COALITION_LED.finditer(norm):
                 col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
-        if " by " in norm:
+        if by:
             for m in _BY.finditer(norm):
                 if "amicus" in m.group("gap") or "brief" in m.group("gap"):
                     continue
@@ -484,7 +487,7 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
                 subject = read_subject(norm, m.start())
                 if subject and subject[0].isupper():
                     col.add(subject, "p", 1, sent)
-        if "judgment" in norm or "favor" in norm or "sided" in norm:
+        if favor or "judgment" in norm or "sided" in norm:
             for m in _WINNERS.finditer(norm):
                 col.winners.append((read_list(norm, m.end()), sent))
         if "plaintiff" in norm:
@@ -494,17 +497,17 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
             for m in _LED_WITH.finditer(norm):
                 col.add(read_subject(norm, m.start()), "p", 3, sent)
                 col.add(read_list(norm, m.end()), "p", 3, sent)
-        if "against" in norm:
+        if against:
             for m in _THAT_FILED_AGAINST.finditer(norm):
                 col.add(m.group("p"), "p", 3, sent)
                 col.add(read_list(norm, m.end()), "d", 3, sent)
-        if "against" in norm:
+        if against:
             for m in _AGAINST.finditer(norm):
                 col.add(read_list(norm, m.end()), "d", 2, sent)
-        if "named" in norm:
+        if named:
             for m in _NAMED_AS.finditer(norm):
                 col.add(m.group("d"), "d", 3, sent)
-        if "named" in norm:
+        if named:
             for m in _WERE_NAMED.finditer(norm):
                 col.add(read_subject(norm, m.start()), "d", 3, sent)
         if "efendant" in norm:
@@ -519,7 +522,7 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
         if "filed" in norm:
             for m in _FILED_THE.finditer(norm):
                 col.add(read_subject(norm, m.start()), "p", 2, sent)
-        if "favor" in norm:
+        if favor:
             for m in _IN_FAVOR.finditer(norm):
                 col.add(m.group("p"), "p", 3, sent)
                 col.add(read_list(norm, m.end()), "d", 3, sent)
