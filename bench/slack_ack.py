@@ -34,6 +34,7 @@ from bot.settings import Secrets, Settings
 from bot.store import Database
 from bot.store.articles import content_hash, save_article, save_facts
 from summarizer import EXTRACTOR_NAME, EXTRACTOR_VERSION
+from tests.fakes.loopback import serve
 from tests.fakes.slack_api import FakeSlack
 
 SIGNING_SECRET = "bench-signing-secret"
@@ -98,11 +99,7 @@ async def run(rate: float, seconds: float) -> int:
             await adapter.start(Core(db, settings, SystemClock()))
             app = aiohttp.web.Application()
             app.add_routes(adapter.web_routes())
-            runner = aiohttp.web.AppRunner(app, access_log=None)
-            await runner.setup()
-            site = aiohttp.web.TCPSite(runner, "127.0.0.1", 0)
-            await site.start()
-            port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+            runner, port = await serve(app)
             url = f"http://127.0.0.1:{port}/slack/events"
 
             latencies: list[float] = []

@@ -153,11 +153,9 @@ async def serve(routes) -> tuple[Any, str]:
     """Run `routes` on a loopback aiohttp server; returns (runner, base URL)."""
     from aiohttp import web
 
+    from tests.fakes.loopback import serve as serve_app
+
     app = web.Application()
     app.add_routes(routes)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    runner, port = await serve_app(app)
     return runner, f"http://127.0.0.1:{port}"
