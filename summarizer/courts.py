@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer import tables
-from summarizer.gates import anchored_finditer, fold, gated, has_any, occurring
+from summarizer.gates import anchored_finditer, fold, gated, has_any
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -86,9 +86,6 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
     (rf"state court in {_PLACE}", "trial", 3, ("state court in",)),
 )
 _COMPILED = [(re.compile(p), level, rank, anchors) for p, level, rank, anchors in _COURT_PATTERNS]
-_COURT_ANCHORS = tuple(
-    sorted({a for *_, anchors in _COURT_PATTERNS for a in anchors if "Court" in a})
-)
 _SHORT_CIRCUIT = re.compile(
     rf"\b(?:the )?(?P<ord>{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circuit\b(?! Court)"
 )
@@ -101,6 +98,11 @@ _FEDERAL_JUDGE_IN = re.compile(
 )
 _BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
 _DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
+# Lower-case words one of which any match of `_DESTINATION` holds (tested on folded text).
+_DESTINATION_WORDS = (
+    "appeal", "petition", "ask", "seek", "sought", "review ", "rehear", "take the case", "go to",
+    "goes to", "head", "return", "sent back to", "remanded to", "en banc",
+)  # fmt: skip
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 
 # Each cue with the lower-case words one of which any match holds (tested on folded text).
@@ -183,58 +185,145 @@ class _Candidate:
     position: int
 
 
-def _candidates(doc: Doc) -> list[_Candidate]:
-    """Every court mention in the headline and body (computed once per article)."""
-    cached = doc.cache.get("courts")
+def _candidates(doc: Doc, wanted: str) -> list[_Candidate]:
+    """The court mentions of level `wanted` in the headline and body, in reading order (computed
+    once per article and level)."""
+    key = "courts:" + wanted
+    cached = doc.cache.get(key)
     if cached is None:
         cached = []
         if doc.headline is not None:
             head = doc.headline
-            cached.extend(_scan(head.norm, lambda pos, h=head: (h, pos)))
+            cached.extend(_scan(head.norm, lambda pos, h=head: (h, pos), wanted))
         if doc.sentences:
-            cached.extend(_scan(doc.norm_text, doc.at))
-        doc.cache["courts"] = cached
+            cached.extend(_scan(doc.norm_text, doc.at, wanted))
+        doc.cache[key] = cached
     return cached
 
 
-def _scan(norm: str, where) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+# Words every court anchor but a few holds, none overlapping another or itself, so one pass of
+# one pattern (all start with "C": the engine skips to each "C") finds every occurrence of each.
+_KEY_WORDS = ("Court", "County", "Circuit", "Criminal Appeals", "Claims")
+_KEYS = re.compile("|".join(_KEY_WORDS))
+
+
+def _via_key(literal: str) -> tuple[str, int] | None:
+    """The key word inside `literal` and its offset there, if it holds one."""
+    for word in _KEY_WORDS:
+        if word in literal:
+            return word, literal.index(word)
+    return None
+
+
+class _Occurrences:
+    """Where literals occur in one text. Literals holding a key word are read off the key words'
+    positions (one pass for all of them) instead of one scan of the whole text each."""
+
+    __slots__ = ("_keyed", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        keyed: dict[str, list[int]] = {}
+        for m in _KEYS.finditer(text):
+            keyed.setdefault(m.group(), []).append(m.start())
+        self._keyed = keyed
+
+    def of(self, literal: str) -> list[int]:
+        """The occurrences a left-to-right search resuming after each one visits."""
+        text = self._text
+        via = _VIA_KEY.get(literal) if literal in _VIA_KEY else _via_key(literal)
+        found: list[int] = []
+        if via is None:
+            pos = text.find(literal)
+            while pos >= 0:
+                found.append(pos)
+                pos = text.find(literal, pos + len(literal))
+            return found
+        word, shift = via
+        resume = 0
+        for at in self._keyed.get(word, ()):
+            pos = at - shift
+            if pos >= resume and text.startswith(literal, pos):
+                found.append(pos)
+                resume = pos + len(literal)
+        return found
+
+
+def _anchored(pattern: re.Pattern[str], text: str, anchor: str, positions: list[int]):  # type: ignore[no-untyped-def]
+    """`anchored_finditer` over known occurrences of the anchor."""
+    seen: set[int] = set()
+    for pos in positions:
+        lo, hi = max(0, pos - 90), min(len(text), pos + len(anchor) + 90)
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() <= pos < m.end() and m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
+_PATTERN_LEVELS = frozenset(level for _, level, _, _ in _COURT_PATTERNS)
+
+
+def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+    """Mentions of level `wanted`. Every court pattern runs whatever the level, since a span one
+    pattern takes is closed to the later ones; the other finders run only for their level."""
     found: list[_Candidate] = []
 
     def add(name: str | None, level: str, rank: int, start: int, end: int | None = None) -> None:
+        if level != wanted:
+            return
         sent, local = where(start)
         if name is None and end is not None:
             name = sent.span(local, local + (end - start))
         found.append(_Candidate(name or "", level, rank, sent, local))
 
+    if wanted == "agency":
+        _add_tribunals(norm, add)
+        return found
+    if wanted not in _PATTERN_LEVELS:
+        return found
+    occ = _Occurrences(norm)
     taken: list[tuple[int, int]] = []
-    court_anchors = occurring(norm, _COURT_ANCHORS, "Court")
     for pattern, level, rank, anchors in _COMPILED:
         for anchor in anchors:
-            if not (anchor in court_anchors if "Court" in anchor else anchor in norm):
+            positions = occ.of(anchor)
+            if not positions:
                 continue
-            for m in sorted(anchored_finditer(pattern, norm, anchor), key=lambda x: x.start()):
+            for m in sorted(_anchored(pattern, norm, anchor, positions), key=lambda x: x.start()):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
                 add(None, level, rank, m.start(), m.end())
-    for m in anchored_finditer(_SHORT_CIRCUIT, norm, "Circuit"):
-        if any(a <= m.start() <= b for a, b in taken):
-            continue
-        ordinal = m.group("ord")
-        name = (
-            "U.S. Court of Appeals for the District of Columbia Circuit"
-            if ordinal == "D.C."
-            else f"U.S. Court of Appeals for the {ordinal} Circuit"
-        )
-        add(name, "appellate", 4, m.start())
-    for m in anchored_finditer(_DISTRICT_ONLY, norm, "District of"):
-        if any(a <= m.start("div") < b for a, b in taken):
-            continue
-        add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
-    for m in anchored_finditer(_FEDERAL_JUDGE_IN, norm, "federal judge"):
-        city = m.group("city") or m.group("city2")
-        if city not in _STATE_NAMES:
-            add(f"federal court in {city}", "trial", 2, m.start())
+    if wanted == "appellate":
+        for m in _anchored(_SHORT_CIRCUIT, norm, "Circuit", occ.of("Circuit")):
+            if any(a <= m.start() <= b for a, b in taken):
+                continue
+            ordinal = m.group("ord")
+            name = (
+                "U.S. Court of Appeals for the District of Columbia Circuit"
+                if ordinal == "D.C."
+                else f"U.S. Court of Appeals for the {ordinal} Circuit"
+            )
+            add(name, "appellate", 4, m.start())
+    elif wanted == "trial":
+        for m in anchored_finditer(_DISTRICT_ONLY, norm, "District of"):
+            if any(a <= m.start("div") < b for a, b in taken):
+                continue
+            add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
+        for m in anchored_finditer(_FEDERAL_JUDGE_IN, norm, "federal judge"):
+            city = m.group("city") or m.group("city2")
+            if city not in _STATE_NAMES:
+                add(f"federal court in {city}", "trial", 2, m.start())
+    elif wanted == "supreme":
+        bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", occ.of("Supreme Court"))]
+        bare += anchored_finditer(_BARE_SUPREME, norm, "the justices")
+        for m in bare:
+            if any(a <= m.start() + 4 < b for a, b in taken):
+                continue
+            add("U.S. Supreme Court", "supreme", 1, m.start())
+    return found
+
+
+def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
     # Every tribunal's full name holds one of a few words: look for those first.
     bodies = [w for w in tables.AGENCY_TRIBUNAL_WORDS if w in norm]
     for name, abbreviations in tables.AGENCY_TRIBUNALS.items():
@@ -245,13 +334,20 @@ def _scan(norm: str, where) -> list[_Candidate]:  # type: ignore[no-untyped-def]
             if pos >= 0:
                 add(name, "agency", 8 if variant == name else 6, pos)
                 break
-    bare = [*anchored_finditer(_BARE_SUPREME, norm, "Supreme Court")]
-    bare += anchored_finditer(_BARE_SUPREME, norm, "the justices")
-    for m in bare:
-        if any(a <= m.start() + 4 < b for a, b in taken):
-            continue
-        add("U.S. Supreme Court", "supreme", 1, m.start())
-    return found
+
+
+_VIA_KEY = {
+    literal: _via_key(literal)
+    for literal in {a for *_, anchors in _COURT_PATTERNS for a in anchors}
+    | {"Circuit", "Supreme Court"}
+}
+
+
+def _names_destination(norm: str, position: int) -> bool:
+    """Whether the words before a court mention make it where an appeal goes, not the ruling
+    court. The cue words are looked for first: the pattern is costly to try on every mention."""
+    before = norm[max(0, position - 80) : position]
+    return has_any(fold(before), _DESTINATION_WORDS) and _DESTINATION.search(before) is not None
 
 
 _STATE_NAMES = frozenset(tables.US_STATES.split("|"))
@@ -264,19 +360,23 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
         wanted = "appellate"
     best: tuple[float, _Candidate] | None = None
     state_supreme = False
-    for cand in _candidates(doc):
-        if cand.level != wanted:
+    distracted: dict[int, bool] = {}  # by sentence index: several mentions share one sentence
+    for cand in _candidates(doc, wanted):
+        sent = cand.sentence
+        if _names_destination(sent.norm, cand.position):
             continue
-        before = cand.sentence.norm[max(0, cand.position - 80) : cand.position]
-        if _DESTINATION.search(before):
-            continue
-        score = 1.0 if cand.sentence.is_headline else 0.0
-        if cand.sentence.text in judge_sentences:
+        score = 1.0 if sent.is_headline else 0.0
+        judged = sent.text in judge_sentences
+        if judged:
             score += 3
-        if cand.sentence.norm.startswith(("The case is", "The case was")):
+        if sent.norm.startswith(("The case is", "The case was")):
             score += 2
-        if _DISTRACTOR.search(cand.sentence.norm) and cand.sentence.text not in judge_sentences:
-            score -= 3
+        if not judged:
+            off = distracted.get(sent.index)
+            if off is None:
+                off = distracted[sent.index] = _DISTRACTOR.search(sent.norm) is not None
+            if off:
+                score -= 3
         if (
             cand.level == "supreme"
             and cand.rank >= 8
@@ -285,7 +385,7 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
         ):
             state_supreme = True
         score += cand.rank
-        score -= cand.sentence.index * 0.01 if cand.sentence.index >= 0 else 0
+        score -= sent.index * 0.01 if sent.index >= 0 else 0
         if best is None or score > best[0]:
             best = (score, cand)
     if best is None:
@@ -295,12 +395,12 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
         return None
     # The formal name of the same court wins ("Supreme Court of Texas" over "Texas Supreme Court").
     key = _court_key(cand.name)
-    formal = [c for c in _candidates(doc) if c.level == cand.level and _court_key(c.name) == key]
+    formal = [
+        c for c in _candidates(doc, wanted) if c.level == cand.level and _court_key(c.name) == key
+    ]
     if key and formal:
         top = max(formal, key=lambda c: c.rank)
-        if top.rank > cand.rank and not _DESTINATION.search(
-            top.sentence.norm[max(0, top.position - 80) : top.position]
-        ):
+        if top.rank > cand.rank and not _names_destination(top.sentence.norm, top.position):
             return top.name, top.sentence.text
     return cand.name, cand.sentence.text
 
