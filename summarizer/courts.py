@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer import tables
@@ -15,53 +16,108 @@ _NUM_ORD = r"\d{1,2}(?:st|nd|rd|th)"
 _PLACE = rf"[{U}][{L}]+(?: [{U}][{L}]+){{0,2}}"
 _DIVISION = r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
 
-# (pattern, level, rank, anchors). Higher rank = more formal, preferred when several name one
-# court. A match must contain one of its anchors; only windows around them are searched.
-_COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
+_Gate = Callable[[str, int, int], bool]
+
+
+def _preceded_by(*ends: str) -> _Gate:
+    """A gate for an anchor that sits at one place in every match, after one of `ends`: an
+    occurrence of it not so preceded is in no match, and its window need not be searched."""
+
+    def gate(text: str, pos: int, hi: int) -> bool:
+        return text.endswith(ends, 0, pos)
+
+    return gate
+
+
+def _tail_within(tail: str) -> _Gate:
+    """A gate for a pattern whose every match ends with a match of `tail` that starts at or after
+    any anchor occurrence the match holds: without one up to the window's end, none holds it."""
+    compiled = re.compile(tail)
+
+    def gate(text: str, pos: int, hi: int) -> bool:
+        return compiled.search(text, pos, hi) is not None
+
+    return gate
+
+
+_STATE_ENDS = tuple(f"{state} " for state in tables.US_STATES.split("|"))
+_ORD_ENDS = (*(f"{o} " for o in tables.ORDINALS), "st ", "nd ", "rd ", "th ")
+_US = _preceded_by("U.S. ")
+_AFTER_STATE = _preceded_by(*_STATE_ENDS)
+
+# (pattern, level, rank, anchors, gate). Higher rank = more formal, preferred when several name
+# one court. A match must contain one of its anchors; only windows around them are searched, and
+# only around the occurrences the gate (None: all) lets through. Every gate below is sound because
+# no anchor occurs in its match anywhere but at the one place shown by the pattern.
+_COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate | None], ...] = (
     (
         rf"U\.S\. District Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)",
         "trial",
         9,
         ("District Court for",),
+        _US,
     ),
     (
         rf"U\.S\. Bankruptcy Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)",
         "trial",
         9,
         ("Bankruptcy Court for",),
+        _US,
     ),
-    (rf"U\.S\. District Court in {_PLACE}", "trial", 6, ("District Court in",)),
+    (rf"U\.S\. District Court in {_PLACE}", "trial", 6, ("District Court in",), _US),
     (
         rf"U\.S\. Court of Appeals for the (?:{_ORD}|{_NUM_ORD}|District of Columbia|D\.C\."
         r"|Federal) Circuit",
         "appellate",
         9,
         ("Court of Appeals for",),
+        _US,
     ),
     (
         rf"(?:{_NUM_ORD}|{_ORD}) U\.S\. Circuit Court of Appeals",
         "appellate",
         7,
         ("Circuit Court of Appeals",),
+        _preceded_by(*(f"{end}U.S. " for end in _ORD_ENDS)),
     ),
-    (r"Supreme Court of the United States", "supreme", 9, ("Supreme Court of",)),
-    (rf"Supreme Court of (?:{tables.US_STATES})", "supreme", 9, ("Supreme Court of",)),
-    (r"U\.S\. Supreme Court", "supreme", 8, ("Supreme Court",)),
-    (rf"(?:{tables.US_STATES}) Supreme Court", "supreme", 8, ("Supreme Court",)),
-    (rf"(?:{tables.US_STATES}) Court of Appeals?", "appellate", 7, ("Court of Appeal",)),
-    (rf"(?:{tables.US_STATES}) Court of Criminal Appeals", "supreme", 8, ("Criminal Appeals",)),
-    (rf"(?:{tables.US_STATES}) Appellate Court", "appellate", 7, ("Appellate Court",)),
+    (r"Supreme Court of the United States", "supreme", 9, ("Supreme Court of",), None),
+    (rf"Supreme Court of (?:{tables.US_STATES})", "supreme", 9, ("Supreme Court of",), None),
+    (r"U\.S\. Supreme Court", "supreme", 8, ("Supreme Court",), _US),
+    (rf"(?:{tables.US_STATES}) Supreme Court", "supreme", 8, ("Supreme Court",), _AFTER_STATE),
+    (
+        rf"(?:{tables.US_STATES}) Court of Appeals?",
+        "appellate",
+        7,
+        ("Court of Appeal",),
+        _AFTER_STATE,
+    ),
+    (
+        rf"(?:{tables.US_STATES}) Court of Criminal Appeals",
+        "supreme",
+        8,
+        ("Criminal Appeals",),
+        _preceded_by(*(f"{end}Court of " for end in _STATE_ENDS)),
+    ),
+    (
+        rf"(?:{tables.US_STATES}) Appellate Court",
+        "appellate",
+        7,
+        ("Appellate Court",),
+        _AFTER_STATE,
+    ),
     (
         rf"Appellate Division(?: of the {_PLACE} Supreme Court)?",
         "appellate",
         6,
         ("Appellate Division",),
+        None,
     ),
     (
         rf"(?:{_ORD}|{_NUM_ORD}) (?:District )?Court of Appeals?",
         "appellate",
         5,
         ("Court of Appeal",),
+        _preceded_by(*_ORD_ENDS, *(f"{end}District " for end in _ORD_ENDS)),
     ),
     (
         rf"(?:[{U}][{L}]+ ){{1,3}}County (?:Circuit|District|Superior|Chancery|Probate|Family|"
@@ -69,23 +125,53 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
         "trial",
         8,
         ("County",),
+        # "County" may also be one of the leading words, so the gate looks at what follows.
+        _tail_within(
+            r"County (?:Circuit|District|Superior|Chancery|Probate|Family|Juvenile|Municipal|"
+            r"State|Criminal|Civil) Court"
+        ),
     ),
-    (rf"(?:[{U}][{L}]+ ){{1,3}}County Court of Common Pleas", "trial", 8, ("County Court of",)),
-    (rf"(?:[{U}][{L}]+ ){{1,3}}Chancery Court", "trial", 7, ("Chancery Court",)),
-    (r"Court of Chancery", "trial", 7, ("Court of Chancery",)),
+    (
+        rf"(?:[{U}][{L}]+ ){{1,3}}County Court of Common Pleas",
+        "trial",
+        8,
+        ("County Court of",),
+        None,
+    ),
+    (rf"(?:[{U}][{L}]+ ){{1,3}}Chancery Court", "trial", 7, ("Chancery Court",), None),
+    (r"Court of Chancery", "trial", 7, ("Court of Chancery",), None),
     (
         rf"(?:{tables.US_STATES}) (?:Superior|Circuit|District|Chancery) Court",
         "trial",
         7,
         ("Superior Court", "Circuit Court", "District Court", "Chancery Court"),
+        _AFTER_STATE,
     ),
-    (r"U\.S\. Court of International Trade", "trial", 8, ("International Trade",)),
-    (r"U\.S\. Court of Federal Claims", "trial", 8, ("Federal Claims",)),
-    (r"U\.S\. Tax Court", "trial", 8, ("Tax Court",)),
-    (rf"federal court in {_PLACE}", "trial", 3, ("federal court in",)),
-    (rf"state court in {_PLACE}", "trial", 3, ("state court in",)),
+    # A literal pattern's matches are its occurrences whichever part of it is the anchor: this
+    # one holds a key word (below).
+    (
+        r"U\.S\. Court of International Trade",
+        "trial",
+        8,
+        ("Court of International Trade",),
+        _US,
+    ),
+    (
+        r"U\.S\. Court of Federal Claims",
+        "trial",
+        8,
+        ("Federal Claims",),
+        _preceded_by("U.S. Court of "),
+    ),
+    (r"U\.S\. Tax Court", "trial", 8, ("Tax Court",), _US),
+    (rf"federal court in {_PLACE}", "trial", 3, ("federal court in",), None),
+    (rf"state court in {_PLACE}", "trial", 3, ("state court in",), None),
 )
-_COMPILED = [(re.compile(p), level, rank, anchors) for p, level, rank, anchors in _COURT_PATTERNS]
+_PAIRS = tuple(
+    (re.compile(p), level, rank, anchor, gate)
+    for p, level, rank, anchors, gate in _COURT_PATTERNS
+    for anchor in anchors
+)
 _SHORT_CIRCUIT = re.compile(
     rf"\b(?:the )?(?P<ord>{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circuit\b(?! Court)"
 )
@@ -201,66 +287,100 @@ def _candidates(doc: Doc, wanted: str) -> list[_Candidate]:
     return cached
 
 
-# Words every court anchor but a few holds, none overlapping another or itself, so one pass of
-# one pattern (all start with "C": the engine skips to each "C") finds every occurrence of each.
-_KEY_WORDS = ("Court", "County", "Circuit", "Criminal Appeals", "Claims")
-_KEYS = re.compile("|".join(_KEY_WORDS))
+# Words most court anchors hold, in groups none of whose words overlaps another or itself, so
+# one pass of one pattern per group finds every occurrence of each (all of a group start with one
+# letter: the engine skips from one to the next like a plain substring search).
+_KEY_GROUPS = (("Court", "County", "Circuit", "Criminal Appeals", "Claims"), ("court in",))
+_KEYS = tuple(re.compile("|".join(group)) for group in _KEY_GROUPS)
 
 
 def _via_key(literal: str) -> tuple[str, int] | None:
-    """The key word inside `literal` and its offset there, if it holds one."""
-    for word in _KEY_WORDS:
-        if word in literal:
-            return word, literal.index(word)
+    """A key word inside `literal` and its offset there, if it holds one."""
+    for group in _KEY_GROUPS:
+        for word in group:
+            if word in literal:
+                return word, literal.index(word)
     return None
 
 
-class _Occurrences:
-    """Where literals occur in one text. Literals holding a key word are read off the key words'
-    positions (one pass for all of them) instead of one scan of the whole text each."""
+_SHORT_CIRCUIT_GATE = _preceded_by(
+    *(f"{o}{sep}" for o in (*tables.ORDINALS, "st", "nd", "rd", "th", "D.C.", "Federal")
+      for sep in (" ", " U.S. "))
+)  # fmt: skip
+_BARE_SUPREME_GATE = _preceded_by("the ", "The ")
+_ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit"]))
 
-    __slots__ = ("_keyed", "_text")
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        keyed: dict[str, list[int]] = {}
-        for m in _KEYS.finditer(text):
-            keyed.setdefault(m.group(), []).append(m.start())
-        self._keyed = keyed
-
-    def of(self, literal: str) -> list[int]:
-        """The occurrences a left-to-right search resuming after each one visits."""
-        text = self._text
-        via = _VIA_KEY.get(literal) if literal in _VIA_KEY else _via_key(literal)
-        found: list[int] = []
+def _by_key() -> tuple[
+    dict[str, tuple[tuple[int, dict[str, list[tuple[str, str]]]], ...]], list[str]
+]:
+    """For each key word, the anchors holding it grouped by the text before the key word in them
+    (by its length, then itself), each with the rest from the key word on; and the anchors that
+    hold none."""
+    grouped: dict[str, dict[int, dict[str, list[tuple[str, str]]]]] = {}
+    unkeyed: list[str] = []
+    for anchor in _ANCHORS:
+        via = _via_key(anchor)
         if via is None:
-            pos = text.find(literal)
-            while pos >= 0:
-                found.append(pos)
-                pos = text.find(literal, pos + len(literal))
-            return found
+            unkeyed.append(anchor)
+            continue
         word, shift = via
-        resume = 0
-        for at in self._keyed.get(word, ()):
-            pos = at - shift
-            if pos >= resume and text.startswith(literal, pos):
-                found.append(pos)
-                resume = pos + len(literal)
-        return found
+        by_shift = grouped.setdefault(word, {}).setdefault(shift, {})
+        by_shift.setdefault(anchor[:shift], []).append((anchor, anchor[shift:]))
+    return {word: tuple(shifts.items()) for word, shifts in grouped.items()}, unkeyed
 
 
-def _anchored(pattern: re.Pattern[str], text: str, anchor: str, positions: list[int]):  # type: ignore[no-untyped-def]
-    """`anchored_finditer` over known occurrences of the anchor."""
+_BY_KEY, _UNKEYED = _by_key()
+
+
+def _anchor_positions(text: str) -> dict[str, list[int]]:
+    """Each present anchor's occurrences, as a search resuming after each one visits them. Those
+    holding a key word are read off the key words' few positions (the words just before and from
+    each looked up once) instead of one scan of the whole text each."""
+    found: dict[str, list[int]] = {}
+    for keys in _KEYS:
+        for m in keys.finditer(text):
+            at = m.start()
+            for shift, by_prefix in _BY_KEY.get(m.group(), ()):
+                group = by_prefix.get(text[at - shift : at]) if shift <= at else None
+                if group is None:
+                    continue
+                for anchor, rest in group:
+                    if text.startswith(rest, at):
+                        pos = at - shift
+                        out = found.get(anchor)
+                        if out is None:
+                            found[anchor] = [pos]
+                        elif pos >= out[-1] + len(anchor):
+                            out.append(pos)
+    for anchor in _UNKEYED:
+        pos = text.find(anchor)
+        if pos >= 0:
+            out = found[anchor] = []
+            while pos >= 0:
+                out.append(pos)
+                pos = text.find(anchor, pos + len(anchor))
+    return found
+
+
+def _anchored(  # type: ignore[no-untyped-def]
+    pattern: re.Pattern[str], text: str, anchor: str, positions: list[int], gate: _Gate | None
+):
+    """`anchored_finditer` over known occurrences of the anchor, skipping those the gate shows
+    no match can hold (searching their windows would yield nothing)."""
     seen: set[int] = set()
+    size = len(text)
     for pos in positions:
-        lo, hi = max(0, pos - 90), min(len(text), pos + len(anchor) + 90)
+        lo, hi = max(0, pos - 90), min(size, pos + len(anchor) + 90)
+        if gate is not None and not gate(text, pos, hi):
+            continue
         for m in pattern.finditer(text, lo, hi):
             if m.start() <= pos < m.end() and m.start() not in seen:
                 seen.add(m.start())
                 yield m
 
 
-_PATTERN_LEVELS = frozenset(level for _, level, _, _ in _COURT_PATTERNS)
+_PATTERN_LEVELS = frozenset(pair[1] for pair in _PAIRS)
 
 
 def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no-untyped-def]
@@ -281,20 +401,20 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         return found
     if wanted not in _PATTERN_LEVELS:
         return found
-    occ = _Occurrences(norm)
+    present = _anchor_positions(norm)
     taken: list[tuple[int, int]] = []
-    for pattern, level, rank, anchors in _COMPILED:
-        for anchor in anchors:
-            positions = occ.of(anchor)
-            if not positions:
+    for pattern, level, rank, anchor, gate in _PAIRS if present else ():
+        positions = present.get(anchor)
+        if positions is None:
+            continue
+        for m in sorted(_anchored(pattern, norm, anchor, positions, gate), key=lambda x: x.start()):
+            if any(a <= m.start() < b for a, b in taken):
                 continue
-            for m in sorted(_anchored(pattern, norm, anchor, positions), key=lambda x: x.start()):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                add(None, level, rank, m.start(), m.end())
+            taken.append((m.start(), m.end()))
+            add(None, level, rank, m.start(), m.end())
     if wanted == "appellate":
-        for m in _anchored(_SHORT_CIRCUIT, norm, "Circuit", occ.of("Circuit")):
+        circuits = present.get("Circuit", [])
+        for m in _anchored(_SHORT_CIRCUIT, norm, "Circuit", circuits, _short_circuit_gate):
             if any(a <= m.start() <= b for a, b in taken):
                 continue
             ordinal = m.group("ord")
@@ -314,13 +434,19 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
             if city not in _STATE_NAMES:
                 add(f"federal court in {city}", "trial", 2, m.start())
     elif wanted == "supreme":
-        bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", occ.of("Supreme Court"))]
+        supremes = present.get("Supreme Court", [])
+        bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", supremes, _BARE_SUPREME_GATE)]
         bare += anchored_finditer(_BARE_SUPREME, norm, "the justices")
         for m in bare:
             if any(a <= m.start() + 4 < b for a, b in taken):
                 continue
             add("U.S. Supreme Court", "supreme", 1, m.start())
     return found
+
+
+def _short_circuit_gate(text: str, pos: int, hi: int) -> bool:
+    """ "Circuit" is at one place in every match: after an ordinal and not before " Court"."""
+    return not text.startswith(" Court", pos + 7) and _SHORT_CIRCUIT_GATE(text, pos, hi)
 
 
 def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
@@ -334,13 +460,6 @@ def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
             if pos >= 0:
                 add(name, "agency", 8 if variant == name else 6, pos)
                 break
-
-
-_VIA_KEY = {
-    literal: _via_key(literal)
-    for literal in {a for *_, anchors in _COURT_PATTERNS for a in anchors}
-    | {"Circuit", "Supreme Court"}
-}
 
 
 def _names_destination(norm: str, position: int) -> bool:
