@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer import tables
@@ -16,40 +15,31 @@ _NUM_ORD = r"\d{1,2}(?:st|nd|rd|th)"
 _PLACE = rf"[{U}][{L}]+(?: [{U}][{L}]+){{0,2}}"
 _DIVISION = r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
 
-_Gate = Callable[[str, int, int], bool]
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    """A gate for a pattern every match of which holds a match of `pattern` that starts at most
+    `back` characters before any anchor occurrence the match holds: an occurrence with none
+    between there and the window's end is in no match."""
+
+    pattern: re.Pattern[str]
+    back: int = 0
 
 
-def _preceded_by(*ends: str) -> _Gate:
-    """A gate for an anchor that sits at one place in every match, after one of `ends`: an
-    occurrence of it not so preceded is in no match, and its window need not be searched."""
-
-    def gate(text: str, pos: int, hi: int) -> bool:
-        return text.endswith(ends, 0, pos)
-
-    return gate
-
-
-def _tail_within(tail: str) -> _Gate:
-    """A gate for a pattern whose every match ends with a match of `tail` that starts at or after
-    any anchor occurrence the match holds: without one up to the window's end, none holds it."""
-    compiled = re.compile(tail)
-
-    def gate(text: str, pos: int, hi: int) -> bool:
-        return compiled.search(text, pos, hi) is not None
-
-    return gate
+# A gate is a `_Tail`, or the strings one of which the text just before an anchor occurrence
+# must end with (for an anchor that sits at one place in every match, after one of them).
+_Gate = tuple[str, ...] | _Tail | None
 
 
 _STATE_ENDS = tuple(f"{state} " for state in tables.US_STATES.split("|"))
 _ORD_ENDS = (*(f"{o} " for o in tables.ORDINALS), "st ", "nd ", "rd ", "th ")
-_US = _preceded_by("U.S. ")
-_AFTER_STATE = _preceded_by(*_STATE_ENDS)
+_US = ("U.S. ",)
 
 # (pattern, level, rank, anchors, gate). Higher rank = more formal, preferred when several name
 # one court. A match must contain one of its anchors; only windows around them are searched, and
 # only around the occurrences the gate (None: all) lets through. Every gate below is sound because
 # no anchor occurs in its match anywhere but at the one place shown by the pattern.
-_COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate | None], ...] = (
+_COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
     (
         rf"U\.S\. District Court for the {_DIVISION}(?:{tables.US_STATES}|Columbia)",
         "trial",
@@ -78,32 +68,32 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate | None], ...]
         "appellate",
         7,
         ("Circuit Court of Appeals",),
-        _preceded_by(*(f"{end}U.S. " for end in _ORD_ENDS)),
+        tuple(f"{end}U.S. " for end in _ORD_ENDS),
     ),
     (r"Supreme Court of the United States", "supreme", 9, ("Supreme Court of",), None),
     (rf"Supreme Court of (?:{tables.US_STATES})", "supreme", 9, ("Supreme Court of",), None),
     (r"U\.S\. Supreme Court", "supreme", 8, ("Supreme Court",), _US),
-    (rf"(?:{tables.US_STATES}) Supreme Court", "supreme", 8, ("Supreme Court",), _AFTER_STATE),
+    (rf"(?:{tables.US_STATES}) Supreme Court", "supreme", 8, ("Supreme Court",), _STATE_ENDS),
     (
         rf"(?:{tables.US_STATES}) Court of Appeals?",
         "appellate",
         7,
         ("Court of Appeal",),
-        _AFTER_STATE,
+        _STATE_ENDS,
     ),
     (
         rf"(?:{tables.US_STATES}) Court of Criminal Appeals",
         "supreme",
         8,
         ("Criminal Appeals",),
-        _preceded_by(*(f"{end}Court of " for end in _STATE_ENDS)),
+        tuple(f"{end}Court of " for end in _STATE_ENDS),
     ),
     (
         rf"(?:{tables.US_STATES}) Appellate Court",
         "appellate",
         7,
         ("Appellate Court",),
-        _AFTER_STATE,
+        _STATE_ENDS,
     ),
     (
         rf"Appellate Division(?: of the {_PLACE} Supreme Court)?",
@@ -117,7 +107,7 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate | None], ...]
         "appellate",
         5,
         ("Court of Appeal",),
-        _preceded_by(*_ORD_ENDS, *(f"{end}District " for end in _ORD_ENDS)),
+        (*_ORD_ENDS, *(f"{end}District " for end in _ORD_ENDS)),
     ),
     (
         rf"(?:[{U}][{L}]+ ){{1,3}}County (?:Circuit|District|Superior|Chancery|Probate|Family|"
@@ -126,9 +116,11 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate | None], ...]
         8,
         ("County",),
         # "County" may also be one of the leading words, so the gate looks at what follows.
-        _tail_within(
-            r"County (?:Circuit|District|Superior|Chancery|Probate|Family|Juvenile|Municipal|"
-            r"State|Criminal|Civil) Court"
+        _Tail(
+            re.compile(
+                r"County (?:Circuit|District|Superior|Chancery|Probate|Family|Juvenile|"
+                r"Municipal|State|Criminal|Civil) Court"
+            )
         ),
     ),
     (
@@ -145,7 +137,7 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate | None], ...]
         "trial",
         7,
         ("Superior Court", "Circuit Court", "District Court", "Chancery Court"),
-        _AFTER_STATE,
+        _STATE_ENDS,
     ),
     # A literal pattern's matches are its occurrences whichever part of it is the anchor: this
     # one holds a key word (below).
@@ -161,7 +153,7 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate | None], ...]
         "trial",
         8,
         ("Federal Claims",),
-        _preceded_by("U.S. Court of "),
+        ("U.S. Court of ",),
     ),
     (r"U\.S\. Tax Court", "trial", 8, ("Tax Court",), _US),
     (rf"federal court in {_PLACE}", "trial", 3, ("federal court in",), None),
@@ -303,11 +295,19 @@ def _via_key(literal: str) -> tuple[str, int] | None:
     return None
 
 
-_SHORT_CIRCUIT_GATE = _preceded_by(
-    *(f"{o}{sep}" for o in (*tables.ORDINALS, "st", "nd", "rd", "th", "D.C.", "Federal")
-      for sep in (" ", " U.S. "))
-)  # fmt: skip
-_BARE_SUPREME_GATE = _preceded_by("the ", "The ")
+# "Circuit" sits at one place in a short circuit name: after one of these, not before " Court".
+_SHORT_CIRCUIT_ENDS = tuple(
+    f"{o}{sep}"
+    for o in (*tables.ORDINALS, "st", "nd", "rd", "th", "D.C.", "Federal")
+    for sep in (" ", " U.S. ")
+)
+_BARE_SUPREME_ENDS = ("the ", "The ")
+# Every match of `_DISTRICT_ONLY` holds this, starting at most 14 characters before any
+# "District of" in it (" the Southern " before the last one; any other is earlier in the match).
+_DISTRICT_TAIL = _Tail(
+    re.compile(r" the (?:Northern|Southern|Eastern|Western|Middle|Central) District of "), 14
+)
+_LOWER_LETTER = re.compile(f"[{L}]")
 _ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit"]))
 
 
@@ -354,30 +354,55 @@ def _anchor_positions(text: str) -> dict[str, list[int]]:
                         elif pos >= out[-1] + len(anchor):
                             out.append(pos)
     for anchor in _UNKEYED:
-        pos = text.find(anchor)
-        if pos >= 0:
-            out = found[anchor] = []
-            while pos >= 0:
-                out.append(pos)
-                pos = text.find(anchor, pos + len(anchor))
+        out = _find_all(text, anchor)
+        if out:
+            found[anchor] = out
     return found
 
 
-def _anchored(  # type: ignore[no-untyped-def]
-    pattern: re.Pattern[str], text: str, anchor: str, positions: list[int], gate: _Gate | None
-):
-    """`anchored_finditer` over known occurrences of the anchor, skipping those the gate shows
-    no match can hold (searching their windows would yield nothing)."""
+def _find_all(text: str, literal: str) -> list[int]:
+    """The occurrences of `literal` a search resuming after each one visits."""
+    found: list[int] = []
+    pos = text.find(literal)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(literal, pos + len(literal))
+    return found
+
+
+def _passing(text: str, anchor: str, positions: list[int], gate: _Gate) -> list[int]:
+    """The anchor occurrences the gate cannot rule out of every match."""
+    if gate is None:
+        return positions
+    if isinstance(gate, _Tail):
+        size, reach, back = len(text), len(anchor) + 90, gate.back
+        search = gate.pattern.search
+        return [p for p in positions if search(text, max(0, p - back), min(size, p + reach))]
+    return [p for p in positions if text.endswith(gate, 0, p)]
+
+
+def _anchored(pattern: re.Pattern[str], text: str, anchor: str, positions: list[int]):  # type: ignore[no-untyped-def]
+    """`anchored_finditer` over given occurrences of the anchor (an occurrence left out must be
+    one whose window yields nothing)."""
     seen: set[int] = set()
     size = len(text)
     for pos in positions:
-        lo, hi = max(0, pos - 90), min(size, pos + len(anchor) + 90)
-        if gate is not None and not gate(text, pos, hi):
-            continue
-        for m in pattern.finditer(text, lo, hi):
+        for m in pattern.finditer(text, max(0, pos - 90), min(size, pos + len(anchor) + 90)):
             if m.start() <= pos < m.end() and m.start() not in seen:
                 seen.add(m.start())
                 yield m
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _could_be_federal_judge_in(text: str, pos: int) -> bool:
+    """ "federal judge" sits at one place in each of the two forms: first, before " in ", or last,
+    after a place name (whose last letter is lower-case) and a space."""
+    return text.startswith("federal judge in ", pos) or (
+        pos >= 2 and text[pos - 1] == " " and _LOWER_LETTER.match(text, pos - 2) is not None
+    )
 
 
 _PATTERN_LEVELS = frozenset(pair[1] for pair in _PAIRS)
@@ -407,14 +432,24 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         positions = present.get(anchor)
         if positions is None:
             continue
-        for m in sorted(_anchored(pattern, norm, anchor, positions, gate), key=lambda x: x.start()):
+        positions = _passing(norm, anchor, positions, gate)
+        if not positions:
+            continue
+        matches = [*_anchored(pattern, norm, anchor, positions)]
+        if len(matches) > 1:
+            matches.sort(key=_start)
+        for m in matches:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
             add(None, level, rank, m.start(), m.end())
     if wanted == "appellate":
-        circuits = present.get("Circuit", [])
-        for m in _anchored(_SHORT_CIRCUIT, norm, "Circuit", circuits, _short_circuit_gate):
+        circuits = [
+            p
+            for p in present.get("Circuit", ())
+            if not norm.startswith(" Court", p + 7) and norm.endswith(_SHORT_CIRCUIT_ENDS, 0, p)
+        ]
+        for m in _anchored(_SHORT_CIRCUIT, norm, "Circuit", circuits):
             if any(a <= m.start() <= b for a, b in taken):
                 continue
             ordinal = m.group("ord")
@@ -425,28 +460,29 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
             )
             add(name, "appellate", 4, m.start())
     elif wanted == "trial":
-        for m in anchored_finditer(_DISTRICT_ONLY, norm, "District of"):
+        districts = _passing(norm, "District of", _find_all(norm, "District of"), _DISTRICT_TAIL)
+        for m in _anchored(_DISTRICT_ONLY, norm, "District of", districts):
             if any(a <= m.start("div") < b for a, b in taken):
                 continue
             add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
-        for m in anchored_finditer(_FEDERAL_JUDGE_IN, norm, "federal judge"):
+        judges = [
+            p for p in _find_all(norm, "federal judge") if _could_be_federal_judge_in(norm, p)
+        ]
+        for m in _anchored(_FEDERAL_JUDGE_IN, norm, "federal judge", judges):
             city = m.group("city") or m.group("city2")
             if city not in _STATE_NAMES:
                 add(f"federal court in {city}", "trial", 2, m.start())
     elif wanted == "supreme":
-        supremes = present.get("Supreme Court", [])
-        bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", supremes, _BARE_SUPREME_GATE)]
+        supremes = _passing(
+            norm, "Supreme Court", present.get("Supreme Court", []), _BARE_SUPREME_ENDS
+        )
+        bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", supremes)]
         bare += anchored_finditer(_BARE_SUPREME, norm, "the justices")
         for m in bare:
             if any(a <= m.start() + 4 < b for a, b in taken):
                 continue
             add("U.S. Supreme Court", "supreme", 1, m.start())
     return found
-
-
-def _short_circuit_gate(text: str, pos: int, hi: int) -> bool:
-    """ "Circuit" is at one place in every match: after an ordinal and not before " Court"."""
-    return not text.startswith(" Court", pos + 7) and _SHORT_CIRCUIT_GATE(text, pos, hi)
 
 
 def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
