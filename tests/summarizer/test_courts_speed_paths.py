@@ -1,0 +1,156 @@
+"""The court finder's shortcuts give what the plain searches they replace give."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from summarizer import courts
+from summarizer.gates import anchored_finditer
+from summarizer.text import prepare
+
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "dev_articles" / "articles"
+
+# Court names and near misses packed tightly, so anchors, key words and windows overlap.
+_PIECES = (
+    "U.S. District Court for the Southern District of New York",
+    "U.S. Bankruptcy Court for the District of Delaware",
+    "U.S. District Court in Boston",
+    "U.S. Court of Appeals for the 9th Circuit",
+    "5th U.S. Circuit Court of Appeals",
+    "Ninth Circuit",
+    "the D.C. Circuit Court",
+    "Supreme Court of the United States",
+    "Supreme Court of Texas",
+    "U.S. Supreme Court",
+    "West Virginia Supreme Court",
+    "New York Court of Appeals",
+    "Texas Court of Criminal Appeals",
+    "Illinois Appellate Court",
+    "Appellate Division of the New York Supreme Court",
+    "Third District Court of Appeal",
+    "Los Angeles County Superior Court",
+    "Cook County",
+    "Orange County County Circuit Court",
+    "Philadelphia County Court of Common Pleas",
+    "Davidson County Chancery Court",
+    "Court of Chancery",
+    "Ohio Circuit Court",
+    "U.S. Court of International Trade",
+    "U.S. Court of Federal Claims",
+    "U.S. Tax Court",
+    "federal court in Miami",
+    "state court in Austin",
+    "federal judge in Seattle",
+    "A Boston federal judge",
+    "in the Northern District of Illinois",
+    "Judge Ann Lee of the Eastern District of Texas",
+    "the Supreme Court",
+    "the justices",
+    "CourtCounty",
+    "Criminal AppealsClaims",
+    "District Court forDistrict Court",
+)
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    for _ in range(300):
+        picked = rng.choices(_PIECES, k=rng.randint(1, 8))
+        glue = rng.choice(["", " ", ". ", " and ", "\n"])
+        texts.append(glue.join(picked))
+    return texts
+
+
+def _words_overlap(a: str, b: str) -> bool:
+    if a != b and (a in b or b in a):
+        return True
+    return any(a.endswith(b[:k]) for k in range(1, min(len(a), len(b))))
+
+
+def test_key_words_of_a_group_never_overlap_so_one_pass_finds_every_occurrence() -> None:
+    for group in courts._KEY_GROUPS:
+        for a in group:
+            for b in group:
+                assert not _words_overlap(a, b), (a, b)
+
+
+@pytest.mark.parametrize("text", _texts()[:60] + _texts()[-120:])
+def test_anchor_table_lists_what_the_plain_search_loop_visits(text: str) -> None:
+    present = courts._anchor_positions(text)
+    for anchor in courts._ANCHORS:
+        expected = []
+        pos = text.find(anchor)
+        while pos >= 0:
+            expected.append(pos)
+            pos = text.find(anchor, pos + len(anchor))
+        assert present.get(anchor, []) == expected, anchor
+
+
+def _ungated_scan(norm: str, where, wanted: str):  # type: ignore[no-untyped-def]
+    """The scan as it was before the gates: every anchor occurrence's window searched."""
+    gated = courts._PAIRS
+    courts._PAIRS = tuple((p, lv, r, a, None) for p, lv, r, a, _ in gated)
+    try:
+        return courts._scan(norm, where, wanted)
+    finally:
+        courts._PAIRS = gated
+
+
+@pytest.mark.parametrize("wanted", ["trial", "appellate", "supreme"])
+def test_gates_skip_only_windows_that_yield_nothing(wanted: str) -> None:
+    for text in _texts():
+        doc = prepare(text)
+        if not doc.sentences:
+            continue
+        gated = courts._scan(doc.norm_text, doc.at, wanted)
+        plain = _ungated_scan(doc.norm_text, doc.at, wanted)
+        assert [(c.name, c.rank, c.position) for c in gated] == [
+            (c.name, c.rank, c.position) for c in plain
+        ]
+
+
+def _spans(matches) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    return [m.span() for m in matches]
+
+
+def test_extra_finder_gates_skip_only_windows_that_yield_nothing() -> None:
+    for text in _texts():
+        norm = prepare(text).norm_text
+        present = courts._anchor_positions(norm)
+
+        circuits = [
+            p
+            for p in present.get("Circuit", [])
+            if not norm.startswith(" Court", p + 7)
+            and norm.endswith(courts._SHORT_CIRCUIT_ENDS, 0, p)
+        ]
+        assert _spans(courts._anchored(courts._SHORT_CIRCUIT, norm, "Circuit", circuits)) == _spans(
+            anchored_finditer(courts._SHORT_CIRCUIT, norm, "Circuit")
+        )
+
+        supremes = courts._passing(
+            norm, "Supreme Court", present.get("Supreme Court", []), courts._BARE_SUPREME_ENDS
+        )
+        assert _spans(
+            courts._anchored(courts._BARE_SUPREME, norm, "Supreme Court", supremes)
+        ) == _spans(anchored_finditer(courts._BARE_SUPREME, norm, "Supreme Court"))
+
+        districts = courts._passing(
+            norm, "District of", courts._find_all(norm, "District of"), courts._DISTRICT_TAIL
+        )
+        assert _spans(
+            courts._anchored(courts._DISTRICT_ONLY, norm, "District of", districts)
+        ) == _spans(anchored_finditer(courts._DISTRICT_ONLY, norm, "District of"))
+
+        judges = [
+            p
+            for p in courts._find_all(norm, "federal judge")
+            if courts._could_be_federal_judge_in(norm, p)
+        ]
+        assert _spans(
+            courts._anchored(courts._FEDERAL_JUDGE_IN, norm, "federal judge", judges)
+        ) == _spans(anchored_finditer(courts._FEDERAL_JUDGE_IN, norm, "federal judge"))
