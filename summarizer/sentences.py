@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from functools import lru_cache
+from itertools import product
 
 from summarizer import tables
 
@@ -82,7 +83,11 @@ def split_paragraphs(text: str) -> list[tuple[int, int, int]]:
             # The word before the period lies within this window, after its last space.
             floor = dot - 20 if dot > 20 else 0
             space = rfind(" ", floor, dot)
-            kind = _tail_kind(text[space + 1 if space >= 0 else floor : dot])
+            word = text[space + 1 if space >= 0 else floor : dot]
+            if word.isascii() and word.isalpha():  # nearly always: a plain word
+                kind = _LETTER_WORD_KINDS.get(word, _ENDS)
+            else:
+                kind = _tail_kind(word)
             if kind == _NEVER_ENDS or (
                 kind == _ENDS_BEFORE_OPENER
                 and text[end : min(end + 20, para_end)].split(" ", 1)[0].strip("\"'(")
@@ -146,6 +151,20 @@ def _word_kind(word: str | None) -> int:
     return _ENDS
 
 
+def _letter_word_kinds() -> dict[str, int]:
+    """`_word_kind` of every word of ASCII letters for which it is not `_ENDS`: each spelling,
+    in any case, of the abbreviations without a period, and each capital letter alone."""
+    words = {
+        "".join(spelling)
+        for abbreviation in tables.NEVER_FINAL_ABBREVIATIONS | tables.MAYBE_FINAL_ABBREVIATIONS
+        if "." not in abbreviation
+        for spelling in product(*({c.lower(), c.upper()} for c in abbreviation))
+    }
+    words.update(string.ascii_uppercase)
+    kinds = {word: _word_kind(word) for word in words}
+    return {word: kind for word, kind in kinds.items() if kind != _ENDS}
+
+
 @lru_cache(maxsize=4096)
 def _tail_kind(window: str) -> int:
     """`_word_kind` of the word that ends `window`: the text before a period from its last
@@ -161,3 +180,6 @@ def word_before(norm: str, dot: int) -> str | None:
     while start > floor and norm[start - 1] in _WORD_CHARS:
         start -= 1
     return norm[start:dot] if start < dot else None
+
+
+_LETTER_WORD_KINDS = _letter_word_kinds()

@@ -159,26 +159,25 @@ def _paragraphs(text: str) -> list[str]:
     lines = text.split("\n")
     if has_any(text, _SPACE_RUN_HINTS):  # no line of the text has one when the text has none
         lines = [_SPACES.sub(" ", raw) if has_any(raw, _SPACE_RUN_HINTS) else raw for raw in lines]
-    return [para for para in map(str.strip, lines) if para]
+    return list(filter(None, map(str.strip, lines)))
 
 
-# Any paragraph that `_ANCHORED` or `_END` matches is found by this one scan of the paragraphs
-# joined by "\n" (with "\n" in front): at a line start, "^" and "$" hold where they hold in
-# the paragraph alone, and the rest can only match more. Matches that reach into the next line
-# are false alarms, which the exact check on the paragraph alone turns away.
-_LINE_START = re.compile(
-    "\n(?:"
-    + "|".join(f"(?:{p.removeprefix('^')})" for p in _ANCHORED_SOURCES + tables.END_OF_BODY)
-    + ")",
-    re.I | re.M,
+# Any paragraph that `_ANCHORED` or `_END` matches is found by one scan of the paragraphs joined
+# by "\n": at a line start, "^" and "$" hold where they hold in the paragraph alone, and the rest
+# can only match more. Matches that reach into the next line are false alarms, which the exact
+# check on the paragraph alone turns away. `_FIRST_LINE` is the same test for the first paragraph.
+_LINE_STARTS = "|".join(
+    f"(?:{p.removeprefix('^')})" for p in _ANCHORED_SOURCES + tables.END_OF_BODY
 )
+_LINE_START = re.compile(f"\n(?:{_LINE_STARTS})", re.I | re.M)
+_FIRST_LINE = re.compile(_LINE_STARTS, re.I | re.M)
 
 
 def _suspects(paragraphs: list[str], joined: str) -> list[int]:
     """The indices, in order, of the paragraphs that may be boilerplate or the end of the body
     (`joined`: the paragraphs joined by "\n"): every other paragraph provably is neither, so it
     needs no check of its own."""
-    found = {0}  # the scan below sees a paragraph only after a line break
+    found = {0} if _FIRST_LINE.match(joined) else set()
     match = _LINE_START.search(joined)
     while match:
         pos = match.start()

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from summarizer import tables
 from summarizer.sentences import (
+    _ENDS,
+    _LETTER_WORD_KINDS,
     _tail_kind,
     _word_kind,
     split_paragraphs,
@@ -127,3 +129,14 @@ def test_word_kind_of_a_window_is_that_of_the_word_before_the_period() -> None:
         assert _tail_kind(window) == _word_kind(word_before(window, len(window))), window
     for word in tables.NEVER_FINAL_ABBREVIATIONS | tables.MAYBE_FINAL_ABBREVIATIONS:
         assert _tail_kind(word.capitalize()) == _word_kind(word.capitalize())
+
+
+def test_plain_word_kinds_are_those_of_the_rule() -> None:
+    rng = random.Random(11)
+    words = [
+        "".join(rng.choice("aAbBcCdDgGiInNoOrRsStTvVwWmMpP") for _ in range(rng.randint(1, 7)))
+        for _ in range(20000)
+    ]
+    for word in words + [w.upper() for w in tables.NEVER_FINAL_ABBREVIATIONS]:
+        if word.isalpha():
+            assert _LETTER_WORD_KINDS.get(word, _ENDS) == _word_kind(word), word
