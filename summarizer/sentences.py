@@ -123,7 +123,7 @@ def _candidates(text: str) -> list[re.Match[str]]:
         if first in text:
             found.extend(_CANDIDATES_BY_FIRST[first].finditer(text))
     found = [m for m in found if m.start() == 0 or text[m.start() - 1] not in ".!?"]
-    found.sort(key=lambda m: m.start())
+    found.sort(key=re.Match.start)
     return found
 
 
