@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
+from itertools import product
 
 from summarizer import tables
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _CANDIDATE = re.compile(r"[.!?]+[\"')\]]*\s+")
+# The same ends within a text of paragraphs joined by "\n", one pattern per first character:
+# a pattern that starts with a literal is scanned for many times faster than one that starts
+# with a class. Group 1 is the end without its trailing spaces.
+_CANDIDATES_BY_FIRST = {
+    first: re.compile(rf"({re.escape(first)}[.!?]*[\"')\]]*)[^\S\n]+") for first in ".!?"
+}
 _WORD_CHARS = frozenset(string.ascii_letters + ".")
 # Longer than this without a boundary, an unbalanced quote is not allowed to swallow the rest.
 _MAX_QUOTED = 1200
+# What the word before a period says about it (see `_word_kind`).
+_ENDS, _NEVER_ENDS, _ENDS_BEFORE_OPENER = 0, 1, 2
 
 
 def split_sentences(norm: str) -> list[tuple[int, int]]:
@@ -42,20 +52,125 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+def split_paragraphs(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of every sentence of `text`: paragraphs of normalised text,
+    each non-empty and without surrounding whitespace, joined by "\\n".
+
+    The same spans as `split_sentences` over each paragraph, found with one scan of the whole
+    text: a candidate end never reaches across a line break (no paragraph ends in whitespace),
+    and every check reads only the candidate's own paragraph.
+    """
+    spans: list[tuple[int, int, int]] = []
+    n = len(text)
+    start, para = 0, 0
+    para_end = text.find("\n")
+    if para_end < 0:
+        para_end = n
+    rfind, count = text.rfind, text.count
+    for match in _candidates(text):
+        dot, end = match.span()
+        while dot > para_end:  # the candidate lies in a later paragraph: close this one
+            if start < para_end:
+                spans.append((start, para_end, para))
+            start, para = para_end + 1, para + 1
+            para_end = text.find("\n", start)
+            if para_end < 0:
+                para_end = n
+        nxt = text[end]
+        if not (nxt.isupper() or nxt in "\"'(" or nxt.isdigit()):
+            continue
+        if text[dot] == ".":
+            # The word before the period lies within this window, after its last space.
+            floor = dot - 20 if dot > 20 else 0
+            space = rfind(" ", floor, dot)
+            word = text[space + 1 if space >= 0 else floor : dot]
+            if word.isascii() and word.isalpha():  # nearly always: a plain word
+                kind = _LETTER_WORD_KINDS.get(word, _ENDS)
+            else:
+                kind = _tail_kind(word)
+            if kind == _NEVER_ENDS or (
+                kind == _ENDS_BEFORE_OPENER
+                and text[end : min(end + 20, para_end)].split(" ", 1)[0].strip("\"'(")
+                not in tables.SENTENCE_OPENERS
+            ):
+                continue
+        if count('"', start, dot + 1) % 2 and end - start < _MAX_QUOTED and '"' not in match[1]:
+            continue  # inside an open quotation: the quoted speaker goes on
+        spans.append((start, match.end(1), para))
+        start = end
+    while True:
+        if start < para_end:
+            spans.append((start, para_end, para))
+        if para_end >= n:
+            return spans
+        start, para = para_end + 1, para + 1
+        para_end = text.find("\n", start)
+        if para_end < 0:
+            para_end = n
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    """What `_CANDIDATE.finditer` finds in each paragraph of `text`, in order.
+
+    A candidate is decided by its whole run of terminal punctuation, so the run's first
+    character says which pattern finds it; a match starting inside a run belongs to the run's
+    own (earlier) match and is dropped.
+    """
+    found = list(_CANDIDATES_BY_FIRST["."].finditer(text))
+    if "!" not in text and "?" not in text:
+        return found  # a period-led match never starts right after a period
+    for first in "!?":
+        if first in text:
+            found.extend(_CANDIDATES_BY_FIRST[first].finditer(text))
+    found = [m for m in found if m.start() == 0 or text[m.start() - 1] not in ".!?"]
+    found.sort(key=re.Match.start)
+    return found
+
+
 def _period_ends(norm: str, dot: int, next_start: int) -> bool:
     """Whether the period at `dot` ends a sentence, judging by the word before and after it."""
-    word = word_before(norm, dot)
-    if word is None:
-        return True
-    low = word.lower().strip(".")
-    if len(word) == 1 and word.isupper():
-        return False  # a middle initial: "Marguerite A. Tolland"
-    if low in tables.NEVER_FINAL_ABBREVIATIONS:
-        return False
-    if low in tables.MAYBE_FINAL_ABBREVIATIONS or "." in word:
+    kind = _word_kind(word_before(norm, dot))
+    if kind == _ENDS_BEFORE_OPENER:
         following = norm[next_start : next_start + 20].split(" ", 1)[0].strip("\"'(")
         return following in tables.SENTENCE_OPENERS
-    return True
+    return kind == _ENDS
+
+
+def _word_kind(word: str | None) -> int:
+    """What the word before a period says: the period ends the sentence, never does (a middle
+    initial, a title), or does only before a typical sentence opener."""
+    if word is None:
+        return _ENDS
+    low = word.lower().strip(".")
+    if len(word) == 1 and word.isupper():
+        return _NEVER_ENDS  # a middle initial: "Marguerite A. Tolland"
+    if low in tables.NEVER_FINAL_ABBREVIATIONS:
+        return _NEVER_ENDS
+    if low in tables.MAYBE_FINAL_ABBREVIATIONS or "." in word:
+        return _ENDS_BEFORE_OPENER
+    return _ENDS
+
+
+def _letter_word_kinds() -> dict[str, int]:
+    """`_word_kind` of every word of ASCII letters for which it is not `_ENDS`: each spelling,
+    in any case, of the abbreviations without a period, and each capital letter alone."""
+    words = {
+        "".join(spelling)
+        for abbreviation in tables.NEVER_FINAL_ABBREVIATIONS | tables.MAYBE_FINAL_ABBREVIATIONS
+        if "." not in abbreviation
+        for spelling in product(*({c.lower(), c.upper()} for c in abbreviation))
+    }
+    words.update(string.ascii_uppercase)
+    kinds = {word: _word_kind(word) for word in words}
+    return {word: kind for word, kind in kinds.items() if kind != _ENDS}
+
+
+@lru_cache(maxsize=4096)
+def _tail_kind(window: str) -> int:
+    """`_word_kind` of the word that ends `window`: the text before a period from its last
+    space (or the 20-character limit) on. `word_before` stops at that space or limit, so the
+    word, and what it says, depend on the window alone: cached, as news text repeats its words."""
+    return _word_kind(word_before(window, len(window)))
 
 
 def word_before(norm: str, dot: int) -> str | None:
@@ -65,3 +180,6 @@ def word_before(norm: str, dot: int) -> str | None:
     while start > floor and norm[start - 1] in _WORD_CHARS:
         start -= 1
     return norm[start:dot] if start < dot else None
+
+
+_LETTER_WORD_KINDS = _letter_word_kinds()

@@ -15,7 +15,7 @@ from typing import Any
 
 from summarizer import tables
 from summarizer.gates import has_any
-from summarizer.sentences import split_sentences
+from summarizer.sentences import split_paragraphs
 
 # Analysis stops after this many characters: no news article is longer, and it bounds the time
 # spent on hostile input.
@@ -51,9 +51,8 @@ _SPACES = re.compile(r"[ \u00a0\t\u2009\u202f]{2,}")
 # Every run `_SPACES` replaces contains one of these.
 _SPACE_RUN_HINTS = ("  ", "\u00a0", "\t", "\u2009", "\u202f")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff]")
-_ANCHORED = re.compile(
-    "|".join(f"(?:{p[1:]})" for p in tables.BOILERPLATE_PARAGRAPHS if p.startswith("^")), re.I
-)
+_ANCHORED_SOURCES = tuple(p for p in tables.BOILERPLATE_PARAGRAPHS if p.startswith("^"))
+_ANCHORED = re.compile("|".join(f"(?:{p[1:]})" for p in _ANCHORED_SOURCES), re.I)
 _FLOATING = re.compile(
     "|".join(f"(?:{p})" for p in tables.BOILERPLATE_PARAGRAPHS if not p.startswith("^")), re.I
 )
@@ -134,18 +133,91 @@ def clean_fragment(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    text = _CONTROL.sub("", text)
+    if _has_control(text):
+        text = _CONTROL.sub("", text)
     return text
 
 
+# The characters `_CONTROL` removes, as UTF-8 bytes below 0x80 and as the others.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_WIDE = ("\u200b", "\u200c", "\u200d", "\ufeff")
+
+
+def _has_control(text: str) -> bool:
+    """Whether `_CONTROL` would remove anything: a byte-table pass over the UTF-8 text is many
+    times faster than the pattern's scan (UTF-8 holds ASCII characters as themselves and never
+    uses a byte below 0x80 inside another character's encoding)."""
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return True
+    return not text.isascii() and has_any(text, _CONTROL_WIDE)
+
+
 def _paragraphs(text: str) -> list[str]:
-    out: list[str] = []
-    runs = has_any(text, _SPACE_RUN_HINTS)  # no line of the text has one when the text has none
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        para = (_SPACES.sub(" ", raw) if runs and has_any(raw, _SPACE_RUN_HINTS) else raw).strip()
-        if para:
-            out.append(para)
-    return out
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if has_any(text, _SPACE_RUN_HINTS):  # no line of the text has one when the text has none
+        lines = [_SPACES.sub(" ", raw) if has_any(raw, _SPACE_RUN_HINTS) else raw for raw in lines]
+    return list(filter(None, map(str.strip, lines)))
+
+
+# Any paragraph that `_ANCHORED` or `_END` matches is found by one scan of the paragraphs joined
+# by "\n": at a line start, "^" and "$" hold where they hold in the paragraph alone, and the rest
+# can only match more. Matches that reach into the next line are false alarms, which the exact
+# check on the paragraph alone turns away. `_FIRST_LINE` is the same test for the first paragraph.
+_LINE_STARTS = "|".join(
+    f"(?:{p.removeprefix('^')})" for p in _ANCHORED_SOURCES + tables.END_OF_BODY
+)
+_LINE_START = re.compile(f"\n(?:{_LINE_STARTS})", re.I | re.M)
+_FIRST_LINE = re.compile(_LINE_STARTS, re.I | re.M)
+
+
+def _suspects(paragraphs: list[str], joined: str) -> list[int]:
+    """The indices, in order, of the paragraphs that may be boilerplate or the end of the body
+    (`joined`: the paragraphs joined by "\n"): every other paragraph provably is neither, so it
+    needs no check of its own."""
+    found = {0} if _FIRST_LINE.match(joined) else set()
+    match = _LINE_START.search(joined)
+    while match:
+        pos = match.start()
+        found.add(joined.count("\n", 0, pos + 1))
+        match = _LINE_START.search(joined, pos + 1)
+    low = "\n".join(map(str.lower, paragraphs))
+    for word in tables.BOILERPLATE_KEYWORDS:
+        pos = low.find(word)
+        while pos >= 0:
+            found.add(low.count("\n", 0, pos))
+            pos = low.find(word, pos + 1)
+    return sorted(found)
+
+
+def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
+    """The body paragraphs joined by "\n" (bylines and footers out, the dateline cut from the
+    first) and the index of each among `paragraphs`."""
+    if not paragraphs:
+        return "", []
+    joined = "\n".join(paragraphs)
+    dropped: set[int] = set()
+    stop = len(paragraphs)
+    for p_index in _suspects(paragraphs, joined):
+        para = paragraphs[p_index]
+        if is_boilerplate(para):
+            dropped.add(p_index)
+        elif _END.match(para):
+            stop = p_index
+            break
+    if dropped or stop < len(paragraphs):
+        indices = [i for i in range(stop) if i not in dropped]
+        joined = "\n".join([paragraphs[i] for i in indices])
+    else:
+        indices = list(range(stop))
+    if indices:
+        # No part of the pattern matches a line break: this is its match in the first paragraph.
+        match = _DATELINE.match(joined)
+        if match and match.end() < len(paragraphs[indices[0]]):
+            joined = joined[match.end() :]
+    return joined, indices
 
 
 def prepare(text: str, title: str | None = None) -> Doc:
@@ -157,34 +229,25 @@ def prepare(text: str, title: str | None = None) -> Doc:
         head = _HEADLINE_PREFIX.sub("", head)
         if head:
             headline = Sentence(-1, head, normalise(head), -1, is_headline=True)
+    raw, indices = _body(_paragraphs(text))
+    # Normalising maps character to character and never makes or removes a line break.
+    norm = normalise(raw)
     sentences: list[Sentence] = []
-    first_body = True
-    paragraphs = _paragraphs(text)
-    # Normalising maps character to character and never makes or removes a line break, so one
-    # pass over the joined paragraphs gives each paragraph's normalised copy.
-    norms = normalise("\n".join(paragraphs)).split("\n")
-    for p_index, para in enumerate(paragraphs):
-        if is_boilerplate(para):
-            continue
-        if _END.match(para):
-            break
-        norm = norms[p_index]
-        if first_body:
-            match = _DATELINE.match(para)
-            if match and match.end() < len(para):
-                para, norm = para[match.end() :], norm[match.end() :]
-            first_body = False
-        for start, end in split_sentences(norm):
-            sentences.append(Sentence(len(sentences), para[start:end], norm[start:end], p_index))
+    texts: list[str] = []
+    norms: list[str] = []
     starts: list[int] = []
     offset = 0
-    for sent in sentences:
+    for start, end, para in split_paragraphs(norm) if raw else ():
+        text, sent_norm = raw[start:end], norm[start:end]
+        sentences.append(Sentence(len(sentences), text, sent_norm, indices[para]))
+        texts.append(text)
+        norms.append(sent_norm)
         starts.append(offset)
-        offset += len(sent.norm) + 1
+        offset += end - start + 1
     return Doc(
         headline=headline,
         starts=starts,
         sentences=sentences,
-        norm_text="\n".join(s.norm for s in sentences),
-        raw_text="\n".join(s.text for s in sentences),
+        norm_text="\n".join(norms),
+        raw_text="\n".join(texts),
     )

@@ -1,0 +1,142 @@
+"""The whole-text paths of `prepare` agree with the paragraph-by-paragraph rules they replace."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer import tables
+from summarizer.sentences import (
+    _ENDS,
+    _LETTER_WORD_KINDS,
+    _tail_kind,
+    _word_kind,
+    split_paragraphs,
+    split_sentences,
+    word_before,
+)
+from summarizer.text import (
+    _CONTROL,
+    _END,
+    _has_control,
+    _paragraphs,
+    _suspects,
+    is_boilerplate,
+    normalise,
+)
+from tests.conftest import DEV_ARTICLES
+
+PIECES = [
+    "Mr. ",
+    "U.S. ",
+    "Inc. The ",
+    "Inc. said ",
+    "A. ",
+    "e.g. ",
+    "No. 4 ",
+    "said. ",
+    "?! ",
+    "?. ",
+    "!. ",
+    "... ",
+    '." ',
+    '"Quote. ',
+    "') ",
+    " \u00a0 ",
+    "\u2003",
+    "(",
+    "x",
+    "Smith",
+    " ",
+    ". ",
+    "\n",
+    "By Jane Doe",
+    "Subscribe to our newsletter",
+    "FOLLOW US on X",
+    "\u0130",
+    "\u212a",
+    "Related: ",
+    "###",
+    "About the Firm",
+    "\u00a9 2025",
+    "Copyright 2024 ",
+    "\x0b",
+    "\u200b",
+    "\x00",
+]
+_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _per_paragraph(paragraphs: list[str]) -> list[tuple[int, int, int]]:
+    out, offset = [], 0
+    for number, para in enumerate(paragraphs):
+        out += [(offset + a, offset + b, number) for a, b in split_sentences(para)]
+        offset += len(para) + 1
+    return out
+
+
+def _check_split(text: str) -> None:
+    paragraphs = [normalise(p) for p in _paragraphs(text)]
+    if paragraphs:
+        assert split_paragraphs("\n".join(paragraphs)) == _per_paragraph(paragraphs), text
+
+
+def _check_suspects(text: str) -> None:
+    paragraphs = _paragraphs(text)
+    if paragraphs:
+        suspects = set(_suspects(paragraphs, "\n".join(paragraphs)))
+        for index, para in enumerate(paragraphs):
+            if is_boilerplate(para) or _END.match(para):
+                assert index in suspects, para
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text)
+def test_one_scan_splits_as_each_paragraph_alone(text: str) -> None:
+    _check_split(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text)
+def test_every_boilerplate_or_closing_paragraph_is_a_suspect(text: str) -> None:
+    _check_suspects(text)
+
+
+def test_dev_articles_and_their_paragraph_mixes_agree() -> None:
+    articles = [p.read_text(encoding="utf-8") for p in sorted(DEV_ARTICLES.glob("**/*.txt"))]
+    rng = random.Random(5)
+    for text in articles + [
+        "\n\n".join(rng.sample(articles, 2)).replace(". ", rng.choice([".  ", ".\n", ". "]))
+        for _ in range(30)
+    ]:
+        _check_split(text)
+        _check_suspects(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a\x00\x07\x0b\x1f\x7f\u200b\u200d\ufeff\ud800\u00e9 \n")))
+def test_control_check_agrees_with_the_pattern(text: str) -> None:
+    assert _has_control(text) == bool(_CONTROL.search(text))
+
+
+def test_word_kind_of_a_window_is_that_of_the_word_before_the_period() -> None:
+    rng = random.Random(9)
+    alphabet = "aZ..  (\u00e9JrU.SInc\n"
+    for _ in range(3000):
+        window = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert _tail_kind(window) == _word_kind(word_before(window, len(window))), window
+    for word in tables.NEVER_FINAL_ABBREVIATIONS | tables.MAYBE_FINAL_ABBREVIATIONS:
+        assert _tail_kind(word.capitalize()) == _word_kind(word.capitalize())
+
+
+def test_plain_word_kinds_are_those_of_the_rule() -> None:
+    rng = random.Random(11)
+    words = [
+        "".join(rng.choice("aAbBcCdDgGiInNoOrRsStTvVwWmMpP") for _ in range(rng.randint(1, 7)))
+        for _ in range(20000)
+    ]
+    for word in words + [w.upper() for w in tables.NEVER_FINAL_ABBREVIATIONS]:
+        if word.isalpha():
+            assert _LETTER_WORD_KINDS.get(word, _ENDS) == _word_kind(word), word
