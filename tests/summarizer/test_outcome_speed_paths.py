@@ -1,0 +1,76 @@
+"""The outcome verbs are tried only where a match can begin; that must never lose a match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from summarizer import outcome
+from summarizer.gates import fold
+from summarizer.text import prepare
+
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "dev_articles" / "articles"
+
+TRICKY = [
+    "The judge \u017fentenced him; the court DISMISSED the suit.",
+    "The court D\u0130SM\u0130SSED the case and the panel \u0130n part reversed.",
+    "BOSTON \u2014 A judge blocked\u2014then un-blocked\u2014the rule (blocked-in).",
+    'The court\'s order_blocked nothing; re-blocked? "Blocked" the policy.',
+    "A judge again\u00a0blocked it; temporarily blocked; Temporarily Blocked the ban.",
+    "caf\u00e9blocked the rule; blocked\u00e9 the rule; the judge won't block the law.",
+    "The Court ruled in favor of the city, sided with it, and found Acme Corp. liable.",
+]
+
+
+def _sentences() -> list[str]:
+    out = list(TRICKY)
+    for path in sorted(ARTICLES.glob("*.txt"))[:12]:
+        raw = path.read_text(encoding="utf-8")
+        for text in (raw, raw.upper(), raw.lower()):
+            out.extend(s.norm for s in prepare(text).sentences)
+    return out
+
+
+def test_every_outcome_pattern_has_word_openings():
+    assert outcome._UNOPENED == []
+
+
+def test_openings_of_simple_patterns():
+    assert sorted(outcome._openings(r"\b(?:a|b)c(?:ed|s)?\b", re.I) or []) == [
+        "ac",
+        "aced",
+        "acs",
+        "bc",
+        "bced",
+        "bcs",
+    ]
+    assert outcome._openings(r"\bin part\b", re.I) == ["in part"]
+    # No word boundary before, or the first word may go on: no openings.
+    assert outcome._openings(r"out\b", re.I) is None
+    assert outcome._openings(r"\bnominat\w+", re.I) is None
+    assert outcome._openings(r"\bblock", re.I) is None
+
+
+def test_anchored_search_finds_what_the_pattern_finds():
+    for norm in _sentences():
+        folded = fold(norm)
+        for index, (pattern, _, _, _) in enumerate(outcome._PATTERNS):
+            starts = [
+                text
+                for word, pairs in outcome._BY_WORD.items()
+                for i, texts in pairs
+                if i == index
+                for text in texts
+            ]
+            expected = [(m.start(), m.end()) for m in pattern.finditer(norm)]
+            got = [(m.start(), m.end()) for m in outcome._anchored(pattern, norm, folded, starts)]
+            assert got == expected, (index, norm)
+
+
+def test_first_word_of_every_match_is_a_gate_word():
+    for norm in _sentences():
+        words = set(fold(norm).encode().translate(outcome._ASCII_WORDS).split())
+        for index, (pattern, _, _, _) in enumerate(outcome._PATTERNS):
+            gate = {word for word, pairs in outcome._BY_WORD.items() if index in dict(pairs)}
+            for _ in pattern.finditer(norm):
+                assert words & gate, (index, norm)
