@@ -9,9 +9,10 @@ lead are combined by the documented precedence (sentenced first, other last).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from re import _parser as _sre  # type: ignore[attr-defined]
+from typing import Any
 
 from summarizer import tables
 from summarizer.facts import Outcome
@@ -22,16 +23,14 @@ _PATTERNS = [
     (re.compile(p, re.I), cls, informal, frozenset(tables.OUTCOME_TRIGGERS[i].split("|")))
     for i, (p, cls, informal) in enumerate(tables.OUTCOME_PATTERNS)
 ]
-_CLAUSE_BREAK = re.compile(r"[,;:—(]|\b(?:and|but|while|after|because|as|which|who)\b")
+_CLAUSE_BREAK_WORDS = ("and", "but", "while", "after", "because", "as", "which", "who")
+# The clause breaks spelled backwards: single characters and whole words, which cannot overlap,
+# so the first match in the reversed text is the last one in the text.
+_CLAUSE_BREAK_REVERSED = re.compile(
+    r"[,;:—(]|\b(?:" + "|".join(w[::-1] for w in _CLAUSE_BREAK_WORDS) + r")\b"
+)
 _WORDS = re.compile(r"[\w']+")
 _ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
-_ACTOR_WORDS = tables.JUDICIAL_ACTOR_WORDS
-_ALL_TRIGGERS = tuple(sorted({t for _, _, _, triggers in _PATTERNS for t in triggers}))
-# For each trigger word, the indices of the patterns it unlocks.
-_BY_TRIGGER: dict[str, tuple[int, ...]] = {
-    t: tuple(i for i, (_, _, _, triggers) in enumerate(_PATTERNS) if t in triggers)
-    for t in _ALL_TRIGGERS
-}
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 _MOTIONS = [
     (re.compile(p, re.I), name, tuple(triggers.split("|")))
@@ -56,10 +55,14 @@ class Event:
 def _is_intent_or_negated(norm: str, start: int, cls: str) -> bool:
     """Whether the words just before the verb make it intent, negation, hypothesis or background."""
     head = norm[max(0, start - 60) : start]
-    cut = 0
-    for m in _CLAUSE_BREAK.finditer(head):
-        cut = m.end()
-    words = [w.lower() for w in _WORDS.findall(head[cut:])][-4:]
+    # Only the words after the last clause break count; searching the reversed text finds that
+    # break first instead of scanning the whole window for every break.
+    last_break = _CLAUSE_BREAK_REVERSED.search(head[::-1])
+    tail = head[len(head) - last_break.start() :] if last_break else head
+    if tail.isascii():  # lower-casing cannot split an ASCII word
+        words = _WORDS.findall(tail.lower())[-4:]
+    else:
+        words = [w.lower() for w in _WORDS.findall(tail)][-4:]
     if cls == "sentenced" and words[-1:] == ["will"]:
         return False
     if words and words[-1] in ("was", "were", "been", "be", "is", "are", "has", "have"):
@@ -95,86 +98,31 @@ def _event(
     return Event(cls, sent, m.start(), m.end(), informal, target)
 
 
-def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
-    norm = sent.norm
-    low = norm.lower()
-    folded = low if low.isascii() else fold(norm)
-    events: list[Event] = []
-    candidates = _candidates(low, folded)
-    if not candidates:
-        return events
-    has_actor: bool | None = None if require_actor else True
-    taken: list[tuple[int, int]] = []
-    for index in sorted(candidates):
-        pattern, cls, informal, _ = _PATTERNS[index]
-        starts = candidates[index]
-        if starts is None:
-            matches: Iterable[re.Match[str]] = pattern.finditer(norm)
-        else:
-            matches = _anchored(pattern, norm, folded, starts)
-        for m in matches:
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            if has_actor is None:
-                has_actor = bool(has_any(folded, _ACTOR_WORDS) and _ACTOR.search(norm))
-            event = _event(sent, norm, m, cls, informal, has_actor)
-            if event is not None:
-                events.append(event)
-                taken.append((m.start(), m.end()))
-    events.sort(key=lambda e: e.start)
-    return events
-
-
-def _candidates(low: str, folded: str) -> dict[int, list[str] | None]:
-    """The patterns worth running on a sentence, each with the texts its matches can begin with
-    (None: no such texts known, search the whole sentence).
-
-    A pattern runs only when one of its table triggers is in the lower-cased sentence (that gate
-    decides, as it always has) and, when its opening is a known set of whole words, one of those
-    words is a word of the sentence: one set intersection instead of a substring scan per
-    trigger, and only the few patterns that pass it are asked about their triggers."""
-    out: dict[int, list[str] | None] = {}
-    words = _TOKEN_SET.intersection(folded.encode().translate(_ASCII_WORDS).split())
-    for word in words:
-        for index, starts in _BY_WORD[word]:
-            found = out.get(index)
-            if found is None:
-                out[index] = list(starts)
-            else:
-                found.extend(starts)
-    for index in [i for i in out if not has_any(low, _PATTERNS[i][3])]:
-        del out[index]
-    for index in _UNOPENED:
-        if has_any(low, _PATTERNS[index][3]):
-            out[index] = None
-    return out
-
-
-def _anchored(
-    pattern: re.Pattern[str], norm: str, folded: str, starts: list[str]
-) -> list[re.Match[str]]:
-    """What `pattern.finditer(norm)` yields, found by trying the pattern only where one of the
-    texts every match begins with occurs (folding keeps offsets: one character for one)."""
-    positions: set[int] = set()
-    for start in starts:
-        pos = folded.find(start)
-        while pos >= 0:
-            positions.add(pos)
-            pos = folded.find(start, pos + 1)
-    out: list[re.Match[str]] = []
-    end = 0
-    for pos in sorted(positions):
-        if pos < end:
-            continue
-        m = pattern.match(norm, pos)
-        if m is not None:
-            out.append(m)
-            end = m.end()
-    return out
+# --- patterns tried only where they can begin --------------------------------------------------
+# Python's regex engine tries a case-insensitive pattern that opens with a word boundary at every
+# character of the text: microseconds per pattern and sentence. Nearly every pattern here opens
+# with one of a few whole words. Read from the parsed pattern, those words say which patterns can
+# match a sentence at all (one set intersection with the sentence's words) and where (the few
+# offsets at which an opening occurs in the folded sentence, whose offsets are the sentence's).
 
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+# Every byte but an ASCII letter, digit or underscore becomes a space: split, the bytes give the
+# ASCII words of a text, and each whole word of the text that is ASCII is one of them (a
+# non-ASCII letter only splits a word in two, which can add a candidate but never hide one).
+_ASCII_WORDS = bytes(b if b < 128 and _is_word_char(chr(b)) else 32 for b in range(256))
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def ascii_words(folded: str) -> list[bytes]:
+    """The ASCII words of a folded text (see `_ASCII_WORDS`)."""
+    return folded.encode().translate(_ASCII_WORDS).split()
+
+
+_Stack = tuple[tuple[list[Any], int], ...]
 
 
 def _openings(pattern: str, flags: int) -> list[str] | None:
@@ -182,13 +130,13 @@ def _openings(pattern: str, flags: int) -> list[str] | None:
     a whole word (a word boundary before it and after its first word), or None when the pattern
     does not open that way or its openings are not a small finite set.
 
-    Read from the parsed pattern: literals, character sets of literals, alternations, groups and
-    optional parts are followed; anything else ends the opening text there."""
+    Read from the parsed pattern: literals, sets of literals, alternations, groups and optional
+    parts are followed; anything else ends the opening text there. Two words are selective
+    enough: longer texts would only multiply the alternatives."""
     out: list[str] = []
 
-    def walk(stack: tuple[tuple[list, int], ...], text: str, bounded: bool, closed: bool) -> bool:
-        # Two words are selective enough; longer texts only multiply the alternatives.
-        while stack and len(text) < 40 and sum(not _is_word_char(c) for c in text) < 2:
+    def walk(stack: _Stack, text: str, bounded: bool, closed: bool, breaks: int) -> bool:
+        while stack and len(text) < 40 and breaks < 2:
             items, i = stack[-1]
             if i == len(items):
                 stack = stack[:-1]
@@ -199,18 +147,19 @@ def _openings(pattern: str, flags: int) -> list[str] | None:
                 char = chr(av).lower()
                 if not text and not (bounded and _is_word_char(char)):
                     return False
-                closed = closed or not _is_word_char(char)
+                if not _is_word_char(char):
+                    closed, breaks = True, breaks + 1
                 text += char
             elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
-                return all(
-                    walk((*stack, ([(_sre.LITERAL, c)], 0)), text, bounded, closed) for _, c in av
-                )
+                alts = [[(_sre.LITERAL, c)] for _, c in av]
+                return all(walk((*stack, (a, 0)), text, bounded, closed, breaks) for a in alts)
             elif op is _sre.BRANCH:
-                return all(walk((*stack, (alt, 0)), text, bounded, closed) for alt in av[1])
+                alts = av[1]
+                return all(walk((*stack, (a, 0)), text, bounded, closed, breaks) for a in alts)
             elif op is _sre.SUBPATTERN:
                 stack = (*stack, (av[3], 0))
             elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] in (0, 1) and av[1] == 1:
-                if av[0] == 0 and not walk(stack, text, bounded, closed):
+                if av[0] == 0 and not walk(stack, text, bounded, closed, breaks):
                     return False
                 stack = (*stack, (av[2], 0))
             elif op is _sre.AT and av is _sre.AT_BOUNDARY:
@@ -227,11 +176,9 @@ def _openings(pattern: str, flags: int) -> list[str] | None:
 
     try:
         parsed = _sre.parse(pattern, flags)
-    except Exception:  # an unknown construct: no openings, the pattern searches everywhere
+    except Exception:  # a construct this reading does not know: the pattern searches everywhere
         return None
-    if not walk(((list(parsed), 0),), "", False, False):
-        return None
-    return out
+    return out if walk(((list(parsed), 0),), "", False, False, 0) else None
 
 
 def _common_beginning(texts: list[str]) -> str:
@@ -247,7 +194,9 @@ def _by_first_word(openings: list[str]) -> dict[str, tuple[str, ...]]:
     dropped and many openings give way to their common beginning (fewer searches)."""
     groups: dict[str, list[str]] = {}
     for text in openings:
-        groups.setdefault(_FIRST_WORD.match(text).group(0), []).append(text)  # type: ignore[union-attr]
+        word = _FIRST_WORD.match(text)
+        assert word is not None  # every opening begins with a word character
+        groups.setdefault(word.group(0), []).append(text)
     out: dict[str, tuple[str, ...]] = {}
     for word, texts in groups.items():
         kept = sorted({t for t in texts if not any(o != t and t.startswith(o) for o in texts)})
@@ -257,21 +206,149 @@ def _by_first_word(openings: list[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-# Every byte but an ASCII letter, digit or underscore becomes a space: split, the bytes give the
-# ASCII words of the text, and each whole word of the text that is ASCII is one of them (a
-# non-ASCII letter only splits a word in two, which can add a candidate but never hide one).
-_ASCII_WORDS = bytes(b if chr(b).isascii() and _is_word_char(chr(b)) else 32 for b in range(256))
-_FIRST_WORD = re.compile(r"\w+")
-_BY_WORD: dict[bytes, list[tuple[int, tuple[str, ...]]]] = {}
-_UNOPENED: list[int] = []
-for _index, (_pattern, _, _, _) in enumerate(_PATTERNS):
-    _found = _openings(_pattern.pattern, _pattern.flags)
-    if _found is None:
-        _UNOPENED.append(_index)
-        continue
-    for _word, _texts in _by_first_word(_found).items():
-        _BY_WORD.setdefault(_word.encode(), []).append((_index, _texts))
-_TOKEN_SET = frozenset(_BY_WORD)
+@dataclass(frozen=True, slots=True)
+class Openings:
+    """A list of patterns indexed by the whole words their matches open with."""
+
+    by_word: dict[bytes, tuple[tuple[int, tuple[str, ...]], ...]]
+    words: frozenset[bytes]
+    unopened: tuple[int, ...]  # patterns of unknown opening: tried everywhere
+
+    @classmethod
+    def of(cls, patterns: Sequence[re.Pattern[str]]) -> Openings:
+        by_word: dict[bytes, list[tuple[int, tuple[str, ...]]]] = {}
+        unopened: list[int] = []
+        for index, pattern in enumerate(patterns):
+            found = _openings(pattern.pattern, pattern.flags)
+            if found is None:
+                unopened.append(index)
+                continue
+            for word, texts in _by_first_word(found).items():
+                by_word.setdefault(word.encode(), []).append((index, texts))
+        table = {word: tuple(pairs) for word, pairs in by_word.items()}
+        return cls(table, frozenset(table), tuple(unopened))
+
+    def opened(self, words: list[bytes]) -> dict[int, tuple[str, ...] | None]:
+        """The patterns that can match a text with these ASCII words, each with the texts its
+        matches begin with (None: unknown, search everywhere)."""
+        out: dict[int, tuple[str, ...] | None] = {}
+        for word in self.words.intersection(words):
+            for index, starts in self.by_word[word]:
+                found = out.get(index)
+                out[index] = starts if found is None else found + starts
+        for index in self.unopened:
+            out[index] = None
+        return out
+
+
+def _offsets(folded: str, starts: tuple[str, ...]) -> list[int]:
+    positions: set[int] = set()
+    for start in starts:
+        pos = folded.find(start)
+        while pos >= 0:
+            positions.add(pos)
+            pos = folded.find(start, pos + 1)
+    return sorted(positions)
+
+
+def anchored(
+    pattern: re.Pattern[str], norm: str, folded: str, starts: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(norm)` yields when every match begins with one of `starts` in
+    `folded` (the folded `norm`): the pattern tried only at those offsets, in order, each try
+    after the end of the last match (a match's boundaries and look-arounds see the whole text)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for pos in _offsets(folded, starts):
+        if pos < end:
+            continue
+        m = pattern.match(norm, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def first_match(
+    pattern: re.Pattern[str], norm: str, folded: str, starts: tuple[str, ...] | None
+) -> re.Match[str] | None:
+    """What `pattern.search(norm)` finds, tried only where a match can begin (see `anchored`)."""
+    if starts is None:
+        return pattern.search(norm)
+    for pos in _offsets(folded, starts):
+        m = pattern.match(norm, pos)
+        if m is not None:
+            return m
+    return None
+
+
+def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
+    norm = sent.norm
+    low = norm.lower()
+    folded = low if low.isascii() else fold(norm)
+    events: list[Event] = []
+    words = ascii_words(folded)
+    candidates = _candidates(low, folded, words)
+    if not candidates:
+        return events
+    has_actor: bool | None = None if require_actor else True
+    taken: list[tuple[int, int]] = []
+    for index in sorted(candidates):
+        pattern, cls, informal, _ = _PATTERNS[index]
+        starts = candidates[index]
+        if starts is None:
+            matches: Iterable[re.Match[str]] = pattern.finditer(norm)
+        else:
+            matches = anchored(pattern, norm, folded, starts)
+        for m in matches:
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if has_actor is None:
+                # An actor word usually comes early: a plain search beats trying each one.
+                has_actor = not _ACTORS.words.isdisjoint(words) and bool(_ACTOR.search(norm))
+            event = _event(sent, norm, m, cls, informal, has_actor)
+            if event is not None:
+                events.append(event)
+                taken.append((m.start(), m.end()))
+    events.sort(key=lambda e: e.start)
+    return events
+
+
+def _candidates(low: str, folded: str, words: list[bytes]) -> dict[int, tuple[str, ...] | None]:
+    """The outcome patterns worth running on a sentence, each with the texts its matches can
+    begin with (None: search the whole sentence).
+
+    A pattern runs only when one of its table triggers is in the lower-cased sentence (that gate
+    decides, as it always has) and one of the words it opens with is a word of the sentence: one
+    set intersection instead of a substring scan per trigger. A trigger inside the opening word
+    itself needs no scan when the sentence is ASCII (lower-casing and folding then agree)."""
+    confirmed: set[int] = set()
+    out: dict[int, tuple[str, ...] | None] = {}
+    ascii_text = low is folded
+    for word in _OUTCOMES.words.intersection(words):
+        for index, starts, trigger_in_word in _OUTCOME_WORDS[word]:
+            found = out.get(index)
+            out[index] = starts if found is None else found + starts
+            if trigger_in_word and ascii_text:
+                confirmed.add(index)
+    for index in [i for i in out if i not in confirmed and not has_any(low, _PATTERNS[i][3])]:
+        del out[index]
+    for index in _OUTCOMES.unopened:
+        if has_any(low, _PATTERNS[index][3]):
+            out[index] = None
+    return out
+
+
+_OUTCOMES = Openings.of([p for p, _, _, _ in _PATTERNS])
+# With each opening word, whether it holds one of the pattern's triggers itself.
+_OUTCOME_WORDS = {
+    word: tuple(
+        (index, starts, any(t.encode() in word for t in _PATTERNS[index][3]))
+        for index, starts in pairs
+    )
+    for word, pairs in _OUTCOMES.by_word.items()
+}
+_ACTORS = Openings.of([_ACTOR])
 
 
 _NOUN_BEFORE = frozenset(
@@ -482,15 +559,21 @@ def find_motion(sentences: list[Sentence]) -> tuple[str, str] | None:
     for sent in sentences:
         best: tuple[int, str] | None = None
         low = fold(sent.norm)
-        for pattern, name, triggers in _MOTIONS:
+        # Only the motions one of whose opening words the sentence has can match in it.
+        opened = _MOTION_OPENINGS.opened(ascii_words(low))
+        for index in sorted(opened):
+            pattern, name, triggers = _MOTIONS[index]
             if not has_any(low, triggers):
                 continue
-            m = pattern.search(sent.norm)
+            m = first_match(pattern, sent.norm, low, opened[index])
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), name)
         if best:
             return best[1], sent.text
     return None
+
+
+_MOTION_OPENINGS = Openings.of([p for p, _, _ in _MOTIONS])
 
 
 _TEXT_END = re.compile(

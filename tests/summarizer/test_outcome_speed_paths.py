@@ -31,8 +31,10 @@ def _sentences() -> list[str]:
     return out
 
 
-def test_every_outcome_pattern_has_word_openings():
-    assert outcome._UNOPENED == []
+def test_every_pattern_here_has_word_openings():
+    assert outcome._OUTCOMES.unopened == ()
+    assert outcome._MOTION_OPENINGS.unopened == ()
+    assert outcome._ACTORS.unopened == ()
 
 
 def test_openings_of_simple_patterns():
@@ -51,26 +53,31 @@ def test_openings_of_simple_patterns():
     assert outcome._openings(r"\bblock", re.I) is None
 
 
-def test_anchored_search_finds_what_the_pattern_finds():
+def _indexed() -> list[tuple[outcome.Openings, list[re.Pattern[str]]]]:
+    return [
+        (outcome._OUTCOMES, [p for p, _, _, _ in outcome._PATTERNS]),
+        (outcome._MOTION_OPENINGS, [p for p, _, _ in outcome._MOTIONS]),
+        (outcome._ACTORS, [outcome._ACTOR]),
+    ]
+
+
+def test_patterns_tried_at_their_openings_find_what_a_search_finds():
     for norm in _sentences():
         folded = fold(norm)
-        for index, (pattern, _, _, _) in enumerate(outcome._PATTERNS):
-            starts = [
-                text
-                for word, pairs in outcome._BY_WORD.items()
-                for i, texts in pairs
-                if i == index
-                for text in texts
-            ]
-            expected = [(m.start(), m.end()) for m in pattern.finditer(norm)]
-            got = [(m.start(), m.end()) for m in outcome._anchored(pattern, norm, folded, starts)]
-            assert got == expected, (index, norm)
-
-
-def test_first_word_of_every_match_is_a_gate_word():
-    for norm in _sentences():
-        words = set(fold(norm).encode().translate(outcome._ASCII_WORDS).split())
-        for index, (pattern, _, _, _) in enumerate(outcome._PATTERNS):
-            gate = {word for word, pairs in outcome._BY_WORD.items() if index in dict(pairs)}
-            for _ in pattern.finditer(norm):
-                assert words & gate, (index, norm)
+        for openings, patterns in _indexed():
+            opened = openings.opened(outcome.ascii_words(folded))
+            for index, pattern in enumerate(patterns):
+                expected = [(m.start(), m.end()) for m in pattern.finditer(norm)]
+                if index not in opened:
+                    assert expected == [], (index, norm)
+                    continue
+                starts = opened[index]
+                assert starts is not None
+                got = [
+                    (m.start(), m.end()) for m in outcome.anchored(pattern, norm, folded, starts)
+                ]
+                assert got == expected, (index, norm)
+                first = outcome.first_match(pattern, norm, folded, starts)
+                assert (first and (first.start(), first.end())) == (
+                    expected[0] if expected else None
+                ), (index, norm)
