@@ -242,6 +242,14 @@ class Openings:
 
 
 def _offsets(folded: str, starts: tuple[str, ...]) -> list[int]:
+    if len(starts) == 1:  # the usual case: found in order, once each
+        start = starts[0]
+        out: list[int] = []
+        pos = folded.find(start)
+        while pos >= 0:
+            out.append(pos)
+            pos = folded.find(start, pos + 1)
+        return out
     positions: set[int] = set()
     for start in starts:
         pos = folded.find(start)
@@ -288,6 +296,8 @@ def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
     folded = low if low.isascii() else fold(norm)
     events: list[Event] = []
     words = ascii_words(folded)
+    if not _OUTCOMES.unopened and _OUTCOMES.words.isdisjoint(words):
+        return events
     candidates = _candidates(low, folded, words)
     if not candidates:
         return events
@@ -322,17 +332,20 @@ def _candidates(low: str, folded: str, words: list[bytes]) -> dict[int, tuple[st
     decides, as it always has) and one of the words it opens with is a word of the sentence: one
     set intersection instead of a substring scan per trigger. A trigger inside the opening word
     itself needs no scan when the sentence is ASCII (lower-casing and folding then agree)."""
-    confirmed: set[int] = set()
     out: dict[int, tuple[str, ...] | None] = {}
+    rejected: set[int] = set()
     ascii_text = low is folded
     for word in _OUTCOMES.words.intersection(words):
         for index, starts, trigger_in_word in _OUTCOME_WORDS[word]:
             found = out.get(index)
-            out[index] = starts if found is None else found + starts
-            if trigger_in_word and ascii_text:
-                confirmed.add(index)
-    for index in [i for i in out if i not in confirmed and not has_any(low, _PATTERNS[i][3])]:
-        del out[index]
+            if found is not None:
+                out[index] = found + starts
+            elif index in rejected:
+                continue
+            elif (trigger_in_word and ascii_text) or has_any(low, _PATTERNS[index][3]):
+                out[index] = starts
+            else:
+                rejected.add(index)
     for index in _OUTCOMES.unopened:
         if has_any(low, _PATTERNS[index][3]):
             out[index] = None
@@ -417,15 +430,22 @@ def _uphold_class(norm: str, end: int) -> str | None:
 
 def lead_sentences(doc: Doc) -> list[Sentence]:
     """The first substantive sentences: headings, questions and one-liners are skipped."""
-    out: list[Sentence] = []
+    cached = doc.cache.get("lead_sentences")
+    if cached is None:
+        cached = doc.cache["lead_sentences"] = tuple(_lead_sentences(doc))
+    return list(cached)
+
+
+def _lead_sentences(doc: Doc) -> Iterable[Sentence]:
+    found = 0
     for sent in doc.sentences:
         text = sent.norm.rstrip()
         if len(text) < 40 or text.endswith("?") or text[-1:] not in ".!\"'":
             continue
-        out.append(sent)
-        if len(out) == LEAD_SENTENCES:
-            break
-    return out
+        yield sent
+        found += 1
+        if found == LEAD_SENTENCES:
+            return
 
 
 def lead_events(doc: Doc) -> list[Event]:
@@ -469,14 +489,17 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     surnames = [s for s in judge_surnames if s]
     lead = {s.index for s in lead_sentences(doc)}
     first_lead = min(lead, default=0)
-    cued = {s.index for s in doc.holding(_COURT_CUE_WORDS)}
     # A surname with a line break is in no sentence.
     named = {s.index for s in doc.holding(tuple(s for s in surnames if "\n" not in s))}
-    for sent in doc.sentences:
-        if sent.index in lead or sent.index < first_lead:
+    cued = {s.index for s in doc.holding(_COURT_CUE_WORDS)}
+    # Only the sentences holding a surname or a cue word are visited, in order; the cue pattern
+    # is asked only of those without a surname.
+    for index in sorted(named | cued):
+        if index in lead or index < first_lead:
             continue
+        sent = doc.sentences[index]
         norm = sent.norm
-        if not ((sent.index in cued and _COURT_CUE.search(norm)) or sent.index in named):
+        if index not in named and not _COURT_CUE.search(norm):
             continue
         found = find_events(sent)
         # Most sentences hold no event: the background test is for those that do.
