@@ -9,6 +9,7 @@ lead are combined by the documented precedence (sentenced first, other last).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from re import _parser as _sre  # type: ignore[attr-defined]
@@ -477,10 +478,22 @@ def _fresh(sent: Sentence) -> bool:
     )
 
 
-_COURT_CUE = re.compile(r"\b(?:the|The) (?:judge|court|panel|justices|majority|chancellor)\b")
-_COURT_CUE_WORDS = (
-    "he judge", "he court", "he panel", "he justices", "he majority", "he chancellor",
-)  # fmt: skip
+# "the judge", "The court", ...: a whole "the" or "The" before one of these whole words. Searched
+# as "he <word>" over the whole text at once (a literal opening the regex engine finds fast; no
+# noun holds "he ", so no two matches overlap), the "t" or "T" and the boundary before it are
+# checked at each match.
+_COURT_CUE_TAIL = re.compile(r"he (?:judge|court|panel|justices|majority|chancellor)\b")
+
+
+def _court_cued(doc: Doc) -> set[int]:
+    """The body sentences in which "the judge", "the court" (and so on) occur."""
+    text, starts = doc.norm_text, doc.starts
+    found: set[int] = set()
+    for m in _COURT_CUE_TAIL.finditer(text):
+        pos = m.start()
+        if pos and text[pos - 1] in "tT" and (pos == 1 or not _is_word_char(text[pos - 2])):
+            found.add(bisect_right(starts, pos) - 1)
+    return found
 
 
 def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
@@ -491,16 +504,12 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     first_lead = min(lead, default=0)
     # A surname with a line break is in no sentence.
     named = {s.index for s in doc.holding(tuple(s for s in surnames if "\n" not in s))}
-    cued = {s.index for s in doc.holding(_COURT_CUE_WORDS)}
-    # Only the sentences holding a surname or a cue word are visited, in order; the cue pattern
-    # is asked only of those without a surname.
-    for index in sorted(named | cued):
+    # Only the sentences holding a surname or a court cue are visited, in order.
+    for index in sorted(named | _court_cued(doc)):
         if index in lead or index < first_lead:
             continue
         sent = doc.sentences[index]
         norm = sent.norm
-        if index not in named and not _COURT_CUE.search(norm):
-            continue
         found = find_events(sent)
         # Most sentences hold no event: the background test is for those that do.
         if found and not _DISTRACTOR.search(norm):

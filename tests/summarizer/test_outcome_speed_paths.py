@@ -81,3 +81,18 @@ def test_patterns_tried_at_their_openings_find_what_a_search_finds():
                 assert (first and (first.start(), first.end())) == (
                     expected[0] if expected else None
                 ), (index, norm)
+
+
+def test_court_cue_scan_agrees_with_the_cue_pattern():
+    cue = re.compile(r"\b(?:the|The) (?:judge|court|panel|justices|majority|chancellor)\b")
+    texts = [
+        "The court ruled. Bathe court. the judges met.\nthe judge\nThe panel\u2014the majority.",
+        "he court at the start; xthe court; _the court; 9the panel; \u00e9the judge; THE COURT.",
+        "the chancellor. the justices, the courthouse; the court_x; the court-ordered plan.",
+    ]
+    for path in sorted(ARTICLES.glob("*.txt"))[:12]:
+        texts.append(path.read_text(encoding="utf-8"))
+    for text in texts:
+        doc = prepare(text)
+        expected = {s.index for s in doc.sentences if cue.search(s.norm)}
+        assert outcome._court_cued(doc) == expected, text[:80]
