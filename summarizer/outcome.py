@@ -562,19 +562,21 @@ def _side(target: str, plaintiffs: list[str], defendants: list[str]) -> str | No
     for party in defendants:
         if _overlaps(low, party.lower()):
             return "ruled_for_defendants"
-    if re.match(r"(?:the )?(?:plaintiffs?|challengers|petitioners)\b", low):
+    if _PLAINTIFF_WORD.match(low):
         return "ruled_for_plaintiffs"
-    if re.match(r"(?:the )?(?:defendants?|respondents?)\b", low):
+    if _DEFENDANT_WORD.match(low):
         return "ruled_for_defendants"
     return None
 
 
+_PLAINTIFF_WORD = re.compile(r"(?:the )?(?:plaintiffs?|challengers|petitioners)\b")
+_DEFENDANT_WORD = re.compile(r"(?:the )?(?:defendants?|respondents?)\b")
 _STOP = tables.words("the of and a an for in on at to inc. llc co. corp. state city county")
 
 
 def _overlaps(target: str, party: str) -> bool:
-    words = {w for w in re.findall(r"[\w']+", party) if w not in _STOP and len(w) > 2}
-    head = set(re.findall(r"[\w']+", target)[:6])
+    words = {w for w in _WORDS.findall(party) if w not in _STOP and len(w) > 2}
+    head = set(_WORDS.findall(target)[:6])
     if not words:
         return False
     if words & head:
