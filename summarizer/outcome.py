@@ -126,17 +126,21 @@ def ascii_words(folded: str) -> list[bytes]:
 _Stack = tuple[tuple[list[Any], int], ...]
 
 
-def _openings(pattern: str, flags: int) -> list[str] | None:
+def _openings(pattern: str, flags: int) -> list[tuple[str, bool]] | None:
     """The lower-case texts one of which every match of `pattern` begins with, each opening with
     a whole word (a word boundary before it and after its first word), or None when the pattern
-    does not open that way or its openings are not a small finite set.
+    does not open that way or its openings are not a small finite set. With each text, whether
+    it is a single word that is a whole match by itself when it is a whole word of an ASCII text
+    (the pattern ends there and asks nothing more, case-insensitively).
 
     Read from the parsed pattern: literals, sets of literals, alternations, groups and optional
     parts are followed; anything else ends the opening text there. Two words are selective
     enough: longer texts would only multiply the alternatives."""
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
 
-    def walk(stack: _Stack, text: str, bounded: bool, closed: bool, breaks: int) -> bool:
+    def walk(
+        stack: _Stack, text: str, bounded: bool, closed: bool, breaks: int, sure: bool
+    ) -> bool:
         while stack and len(text) < 40 and breaks < 2:
             items, i = stack[-1]
             if i == len(items):
@@ -153,14 +157,18 @@ def _openings(pattern: str, flags: int) -> list[str] | None:
                 text += char
             elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
                 alts = [[(_sre.LITERAL, c)] for _, c in av]
-                return all(walk((*stack, (a, 0)), text, bounded, closed, breaks) for a in alts)
+                return all(
+                    walk((*stack, (a, 0)), text, bounded, closed, breaks, sure) for a in alts
+                )
             elif op is _sre.BRANCH:
-                alts = av[1]
-                return all(walk((*stack, (a, 0)), text, bounded, closed, breaks) for a in alts)
+                return all(
+                    walk((*stack, (a, 0)), text, bounded, closed, breaks, sure) for a in av[1]
+                )
             elif op is _sre.SUBPATTERN:
+                sure = sure and not (av[1] or av[2])  # a case-sensitive part: not sure
                 stack = (*stack, (av[3], 0))
             elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] in (0, 1) and av[1] == 1:
-                if av[0] == 0 and not walk(stack, text, bounded, closed, breaks):
+                if av[0] == 0 and not walk(stack, text, bounded, closed, breaks, sure):
                     return False
                 stack = (*stack, (av[2], 0))
             elif op is _sre.AT and av is _sre.AT_BOUNDARY:
@@ -168,18 +176,22 @@ def _openings(pattern: str, flags: int) -> list[str] | None:
                     bounded = True
                 elif _is_word_char(text[-1]):
                     closed = True
+                else:
+                    sure = False  # a word must follow: not known from the words alone
             else:
                 break
         if not (text and closed) or len(out) >= 200:
             return False
-        out.append(text)
+        out.append((text, sure and not stack and breaks == 0))
         return True
 
     try:
         parsed = _sre.parse(pattern, flags)
     except Exception:  # a construct this reading does not know: the pattern searches everywhere
         return None
-    return out if walk(((list(parsed), 0),), "", False, False, 0) else None
+    if not walk(((list(parsed), 0),), "", False, False, 0, bool(flags & re.I)):
+        return None
+    return out
 
 
 def _common_beginning(texts: list[str]) -> str:
@@ -224,7 +236,7 @@ class Openings:
             if found is None:
                 unopened.append(index)
                 continue
-            for word, texts in _by_first_word(found).items():
+            for word, texts in _by_first_word([text for text, _ in found]).items():
                 by_word.setdefault(word.encode(), []).append((index, texts))
         table = {word: tuple(pairs) for word, pairs in by_word.items()}
         return cls(table, frozenset(table), tuple(unopened))
@@ -315,8 +327,7 @@ def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             if has_actor is None:
-                # An actor word usually comes early: a plain search beats trying each one.
-                has_actor = not _ACTORS.words.isdisjoint(words) and bool(_ACTOR.search(norm))
+                has_actor = _has_actor(norm, folded is low, words)
             event = _event(sent, norm, m, cls, informal, has_actor)
             if event is not None:
                 events.append(event)
@@ -363,6 +374,17 @@ _OUTCOME_WORDS = {
     for word, pairs in _OUTCOMES.by_word.items()
 }
 _ACTORS = Openings.of([_ACTOR])
+_ACTOR_WORDS = frozenset(
+    text.encode() for text, whole in _openings(_ACTOR.pattern, _ACTOR.flags) or [] if whole
+)
+
+
+def _has_actor(norm: str, ascii_text: bool, words: list[bytes]) -> bool:
+    """Whether a judicial actor is named: "judge" or "court" as a word of an ASCII sentence is a
+    match by itself; otherwise the pattern is searched (an actor word usually comes early)."""
+    if ascii_text and not _ACTOR_WORDS.isdisjoint(words):
+        return True
+    return not _ACTORS.words.isdisjoint(words) and bool(_ACTOR.search(norm))
 
 
 _NOUN_BEFORE = frozenset(

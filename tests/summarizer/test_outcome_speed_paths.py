@@ -39,14 +39,18 @@ def test_every_pattern_here_has_word_openings():
 
 def test_openings_of_simple_patterns():
     assert sorted(outcome._openings(r"\b(?:a|b)c(?:ed|s)?\b", re.I) or []) == [
-        "ac",
-        "aced",
-        "acs",
-        "bc",
-        "bced",
-        "bcs",
+        ("ac", True),
+        ("aced", True),
+        ("acs", True),
+        ("bc", True),
+        ("bced", True),
+        ("bcs", True),
     ]
-    assert outcome._openings(r"\bin part\b", re.I) == ["in part"]
+    assert outcome._openings(r"\bin part\b", re.I) == [("in part", False)]
+    # A case-sensitive pattern, or one that asks more after the word: openings, not matches.
+    assert outcome._openings(r"\bac\b", 0) == [("ac", False)]
+    assert outcome._openings(r"\bac\b(?! x)", re.I) == [("ac", False)]
+    assert outcome._openings(r"\bcirc\.\b", re.I) == [("circ.", False)]
     # No word boundary before, or the first word may go on: no openings.
     assert outcome._openings(r"out\b", re.I) is None
     assert outcome._openings(r"\bnominat\w+", re.I) is None
@@ -96,3 +100,21 @@ def test_court_cue_scan_agrees_with_the_cue_pattern():
         doc = prepare(text)
         expected = {s.index for s in doc.sentences if cue.search(s.norm)}
         assert outcome._court_cued(doc) == expected, text[:80]
+
+
+def test_actor_shortcut_agrees_with_the_actor_pattern():
+    samples = [
+        "The courté ruled.",
+        "Judgement day; the Circ. Ct. said",
+        "The Circ.5 panel",
+        "The \u212aourt said",
+        "JUDGES agreed",
+        "no actor here",
+    ]
+    for norm in _sentences() + samples:
+        low = norm.lower()
+        folded = low if low.isascii() else fold(norm)
+        words = outcome.ascii_words(folded)
+        assert outcome._has_actor(norm, folded is low, words) == bool(
+            outcome._ACTOR.search(norm)
+        ), norm
