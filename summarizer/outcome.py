@@ -9,7 +9,11 @@ lead are combined by the documented precedence (sentenced first, other last).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from re import _parser as _sre  # type: ignore[attr-defined]
+from typing import Any
 
 from summarizer import tables
 from summarizer.facts import Outcome
@@ -20,16 +24,14 @@ _PATTERNS = [
     (re.compile(p, re.I), cls, informal, frozenset(tables.OUTCOME_TRIGGERS[i].split("|")))
     for i, (p, cls, informal) in enumerate(tables.OUTCOME_PATTERNS)
 ]
-_CLAUSE_BREAK = re.compile(r"[,;:—(]|\b(?:and|but|while|after|because|as|which|who)\b")
+_CLAUSE_BREAK_WORDS = ("and", "but", "while", "after", "because", "as", "which", "who")
+# The clause breaks spelled backwards: single characters and whole words, which cannot overlap,
+# so the first match in the reversed text is the last one in the text.
+_CLAUSE_BREAK_REVERSED = re.compile(
+    r"[,;:—(]|\b(?:" + "|".join(w[::-1] for w in _CLAUSE_BREAK_WORDS) + r")\b"
+)
 _WORDS = re.compile(r"[\w']+")
 _ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
-_ACTOR_WORDS = tables.JUDICIAL_ACTOR_WORDS
-_ALL_TRIGGERS = tuple(sorted({t for _, _, _, triggers in _PATTERNS for t in triggers}))
-# For each trigger word, the indices of the patterns it unlocks.
-_BY_TRIGGER: dict[str, tuple[int, ...]] = {
-    t: tuple(i for i, (_, _, _, triggers) in enumerate(_PATTERNS) if t in triggers)
-    for t in _ALL_TRIGGERS
-}
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 _MOTIONS = [
     (re.compile(p, re.I), name, tuple(triggers.split("|")))
@@ -54,10 +56,14 @@ class Event:
 def _is_intent_or_negated(norm: str, start: int, cls: str) -> bool:
     """Whether the words just before the verb make it intent, negation, hypothesis or background."""
     head = norm[max(0, start - 60) : start]
-    cut = 0
-    for m in _CLAUSE_BREAK.finditer(head):
-        cut = m.end()
-    words = [w.lower() for w in _WORDS.findall(head[cut:])][-4:]
+    # Only the words after the last clause break count; searching the reversed text finds that
+    # break first instead of scanning the whole window for every break.
+    last_break = _CLAUSE_BREAK_REVERSED.search(head[::-1])
+    tail = head[len(head) - last_break.start() :] if last_break else head
+    if tail.isascii():  # lower-casing cannot split an ASCII word
+        words = _WORDS.findall(tail.lower())[-4:]
+    else:
+        words = [w.lower() for w in _WORDS.findall(tail)][-4:]
     if cls == "sentenced" and words[-1:] == ["will"]:
         return False
     if words and words[-1] in ("was", "were", "been", "be", "is", "are", "has", "have"):
@@ -93,28 +99,292 @@ def _event(
     return Event(cls, sent, m.start(), m.end(), informal, target)
 
 
+# --- patterns tried only where they can begin --------------------------------------------------
+# Python's regex engine tries a case-insensitive pattern that opens with a word boundary at every
+# character of the text: microseconds per pattern and sentence. Nearly every pattern here opens
+# with one of a few whole words. Read from the parsed pattern, those words say which patterns can
+# match a sentence at all (one set intersection with the sentence's words) and where (the few
+# offsets at which an opening occurs in the folded sentence, whose offsets are the sentence's).
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+# Every byte but an ASCII letter, digit or underscore becomes a space: split, the bytes give the
+# ASCII words of a text, and each whole word of the text that is ASCII is one of them (a
+# non-ASCII letter only splits a word in two, which can add a candidate but never hide one).
+_ASCII_WORDS = bytes(b if b < 128 and _is_word_char(chr(b)) else 32 for b in range(256))
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def ascii_words(folded: str) -> list[bytes]:
+    """The ASCII words of a folded text (see `_ASCII_WORDS`)."""
+    return folded.encode().translate(_ASCII_WORDS).split()
+
+
+_Stack = tuple[tuple[list[Any], int], ...]
+
+
+def _openings(pattern: str, flags: int) -> list[tuple[str, bool]] | None:
+    """The lower-case texts one of which every match of `pattern` begins with, each opening with
+    a whole word (a word boundary before it and after its first word), or None when the pattern
+    does not open that way or its openings are not a small finite set. With each text, whether
+    it is a single word that is a whole match by itself when it is a whole word of an ASCII text
+    (the pattern ends there and asks nothing more, case-insensitively).
+
+    Read from the parsed pattern: literals, sets of literals, alternations, groups and optional
+    parts are followed; anything else ends the opening text there. Two words are selective
+    enough: longer texts would only multiply the alternatives."""
+    out: list[tuple[str, bool]] = []
+
+    def walk(
+        stack: _Stack, text: str, bounded: bool, closed: bool, breaks: int, sure: bool
+    ) -> bool:
+        while stack and len(text) < 40 and breaks < 2:
+            items, i = stack[-1]
+            if i == len(items):
+                stack = stack[:-1]
+                continue
+            stack = (*stack[:-1], (items, i + 1))
+            op, av = items[i]
+            if op is _sre.LITERAL:
+                char = chr(av).lower()
+                if not text and not (bounded and _is_word_char(char)):
+                    return False
+                if not _is_word_char(char):
+                    closed, breaks = True, breaks + 1
+                text += char
+            elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+                alts = [[(_sre.LITERAL, c)] for _, c in av]
+                return all(
+                    walk((*stack, (a, 0)), text, bounded, closed, breaks, sure) for a in alts
+                )
+            elif op is _sre.BRANCH:
+                return all(
+                    walk((*stack, (a, 0)), text, bounded, closed, breaks, sure) for a in av[1]
+                )
+            elif op is _sre.SUBPATTERN:
+                sure = sure and not (av[1] or av[2])  # a case-sensitive part: not sure
+                stack = (*stack, (av[3], 0))
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] in (0, 1) and av[1] == 1:
+                if av[0] == 0 and not walk(stack, text, bounded, closed, breaks, sure):
+                    return False
+                stack = (*stack, (av[2], 0))
+            elif op is _sre.AT and av is _sre.AT_BOUNDARY:
+                if not text:
+                    bounded = True
+                elif _is_word_char(text[-1]):
+                    closed = True
+                else:
+                    sure = False  # a word must follow: not known from the words alone
+            else:
+                break
+        if not (text and closed) or len(out) >= 200:
+            return False
+        out.append((text, sure and not stack and breaks == 0))
+        return True
+
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # a construct this reading does not know: the pattern searches everywhere
+        return None
+    if not walk(((list(parsed), 0),), "", False, False, 0, bool(flags & re.I)):
+        return None
+    return out
+
+
+def _common_beginning(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def _by_first_word(openings: list[str]) -> dict[str, tuple[str, ...]]:
+    """Openings grouped by their first word; within a group, an opening that extends another is
+    dropped and many openings give way to their common beginning (fewer searches)."""
+    groups: dict[str, list[str]] = {}
+    for text in openings:
+        word = _FIRST_WORD.match(text)
+        assert word is not None  # every opening begins with a word character
+        groups.setdefault(word.group(0), []).append(text)
+    out: dict[str, tuple[str, ...]] = {}
+    for word, texts in groups.items():
+        kept = sorted({t for t in texts if not any(o != t and t.startswith(o) for o in texts)})
+        if len(kept) > 4:
+            kept = [_common_beginning(kept)]
+        out[word] = tuple(kept)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Openings:
+    """A list of patterns indexed by the whole words their matches open with."""
+
+    by_word: dict[bytes, tuple[tuple[int, tuple[str, ...]], ...]]
+    words: frozenset[bytes]
+    unopened: tuple[int, ...]  # patterns of unknown opening: tried everywhere
+
+    @classmethod
+    def of(cls, patterns: Sequence[re.Pattern[str]]) -> Openings:
+        by_word: dict[bytes, list[tuple[int, tuple[str, ...]]]] = {}
+        unopened: list[int] = []
+        for index, pattern in enumerate(patterns):
+            found = _openings(pattern.pattern, pattern.flags)
+            if found is None:
+                unopened.append(index)
+                continue
+            for word, texts in _by_first_word([text for text, _ in found]).items():
+                by_word.setdefault(word.encode(), []).append((index, texts))
+        table = {word: tuple(pairs) for word, pairs in by_word.items()}
+        return cls(table, frozenset(table), tuple(unopened))
+
+    def opened(self, words: list[bytes]) -> dict[int, tuple[str, ...] | None]:
+        """The patterns that can match a text with these ASCII words, each with the texts its
+        matches begin with (None: unknown, search everywhere)."""
+        out: dict[int, tuple[str, ...] | None] = {}
+        for word in self.words.intersection(words):
+            for index, starts in self.by_word[word]:
+                found = out.get(index)
+                out[index] = starts if found is None else found + starts
+        for index in self.unopened:
+            out[index] = None
+        return out
+
+
+def _offsets(folded: str, starts: tuple[str, ...]) -> list[int]:
+    if len(starts) == 1:  # the usual case: found in order, once each
+        start = starts[0]
+        out: list[int] = []
+        pos = folded.find(start)
+        while pos >= 0:
+            out.append(pos)
+            pos = folded.find(start, pos + 1)
+        return out
+    positions: set[int] = set()
+    for start in starts:
+        pos = folded.find(start)
+        while pos >= 0:
+            positions.add(pos)
+            pos = folded.find(start, pos + 1)
+    return sorted(positions)
+
+
+def anchored(
+    pattern: re.Pattern[str], norm: str, folded: str, starts: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(norm)` yields when every match begins with one of `starts` in
+    `folded` (the folded `norm`): the pattern tried only at those offsets, in order, each try
+    after the end of the last match (a match's boundaries and look-arounds see the whole text)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for pos in _offsets(folded, starts):
+        if pos < end:
+            continue
+        m = pattern.match(norm, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def first_match(
+    pattern: re.Pattern[str], norm: str, folded: str, starts: tuple[str, ...] | None
+) -> re.Match[str] | None:
+    """What `pattern.search(norm)` finds, tried only where a match can begin (see `anchored`)."""
+    if starts is None:
+        return pattern.search(norm)
+    for pos in _offsets(folded, starts):
+        m = pattern.match(norm, pos)
+        if m is not None:
+            return m
+    return None
+
+
 def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
     norm = sent.norm
     low = norm.lower()
     folded = low if low.isascii() else fold(norm)
-    has_actor = not (require_actor and not (has_any(folded, _ACTOR_WORDS) and _ACTOR.search(norm)))
     events: list[Event] = []
-    # The trigger words present, found once; a pattern none of whose triggers is present is skipped.
-    present = set(filter(low.__contains__, _ALL_TRIGGERS))
-    if not present:
+    words = ascii_words(folded)
+    if not _OUTCOMES.unopened and _OUTCOMES.words.isdisjoint(words):
         return events
+    candidates = _candidates(low, folded, words)
+    if not candidates:
+        return events
+    has_actor: bool | None = None if require_actor else True
     taken: list[tuple[int, int]] = []
-    for index in sorted({i for t in present for i in _BY_TRIGGER[t]}):
+    for index in sorted(candidates):
         pattern, cls, informal, _ = _PATTERNS[index]
-        for m in pattern.finditer(norm):
+        starts = candidates[index]
+        if starts is None:
+            matches: Iterable[re.Match[str]] = pattern.finditer(norm)
+        else:
+            matches = anchored(pattern, norm, folded, starts)
+        for m in matches:
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            if has_actor is None:
+                has_actor = _has_actor(norm, folded is low, words)
             event = _event(sent, norm, m, cls, informal, has_actor)
             if event is not None:
                 events.append(event)
                 taken.append((m.start(), m.end()))
     events.sort(key=lambda e: e.start)
     return events
+
+
+def _candidates(low: str, folded: str, words: list[bytes]) -> dict[int, tuple[str, ...] | None]:
+    """The outcome patterns worth running on a sentence, each with the texts its matches can
+    begin with (None: search the whole sentence).
+
+    A pattern runs only when one of its table triggers is in the lower-cased sentence (that gate
+    decides, as it always has) and one of the words it opens with is a word of the sentence: one
+    set intersection instead of a substring scan per trigger. A trigger inside the opening word
+    itself needs no scan when the sentence is ASCII (lower-casing and folding then agree)."""
+    out: dict[int, tuple[str, ...] | None] = {}
+    rejected: set[int] = set()
+    ascii_text = low is folded
+    for word in _OUTCOMES.words.intersection(words):
+        for index, starts, trigger_in_word in _OUTCOME_WORDS[word]:
+            found = out.get(index)
+            if found is not None:
+                out[index] = found + starts
+            elif index in rejected:
+                continue
+            elif (trigger_in_word and ascii_text) or has_any(low, _PATTERNS[index][3]):
+                out[index] = starts
+            else:
+                rejected.add(index)
+    for index in _OUTCOMES.unopened:
+        if has_any(low, _PATTERNS[index][3]):
+            out[index] = None
+    return out
+
+
+_OUTCOMES = Openings.of([p for p, _, _, _ in _PATTERNS])
+# With each opening word, whether it holds one of the pattern's triggers itself.
+_OUTCOME_WORDS = {
+    word: tuple(
+        (index, starts, any(t.encode() in word for t in _PATTERNS[index][3]))
+        for index, starts in pairs
+    )
+    for word, pairs in _OUTCOMES.by_word.items()
+}
+_ACTORS = Openings.of([_ACTOR])
+_ACTOR_WORDS = frozenset(
+    text.encode() for text, whole in _openings(_ACTOR.pattern, _ACTOR.flags) or [] if whole
+)
+
+
+def _has_actor(norm: str, ascii_text: bool, words: list[bytes]) -> bool:
+    """Whether a judicial actor is named: "judge" or "court" as a word of an ASCII sentence is a
+    match by itself; otherwise the pattern is searched (an actor word usually comes early)."""
+    if ascii_text and not _ACTOR_WORDS.isdisjoint(words):
+        return True
+    return not _ACTORS.words.isdisjoint(words) and bool(_ACTOR.search(norm))
 
 
 _NOUN_BEFORE = frozenset(
@@ -183,15 +453,22 @@ def _uphold_class(norm: str, end: int) -> str | None:
 
 def lead_sentences(doc: Doc) -> list[Sentence]:
     """The first substantive sentences: headings, questions and one-liners are skipped."""
-    out: list[Sentence] = []
+    cached = doc.cache.get("lead_sentences")
+    if cached is None:
+        cached = doc.cache["lead_sentences"] = tuple(_lead_sentences(doc))
+    return list(cached)
+
+
+def _lead_sentences(doc: Doc) -> Iterable[Sentence]:
+    found = 0
     for sent in doc.sentences:
         text = sent.norm.rstrip()
         if len(text) < 40 or text.endswith("?") or text[-1:] not in ".!\"'":
             continue
-        out.append(sent)
-        if len(out) == LEAD_SENTENCES:
-            break
-    return out
+        yield sent
+        found += 1
+        if found == LEAD_SENTENCES:
+            return
 
 
 def lead_events(doc: Doc) -> list[Event]:
@@ -200,11 +477,15 @@ def lead_events(doc: Doc) -> list[Event]:
     if doc.headline:
         events.extend(find_events(doc.headline))
     for sent in lead_sentences(doc):
-        fresh = _fresh(sent)
+        fresh: bool | None = None  # asked only of an event in background wording
         for ev in find_events(sent):
             region = sent.norm[max(0, ev.start - 80) : ev.end + 40]
-            if fresh or not _DISTRACTOR.search(region):
-                events.append(ev)
+            if _DISTRACTOR.search(region):
+                if fresh is None:
+                    fresh = _fresh(sent)
+                if not fresh:
+                    continue
+            events.append(ev)
     return events
 
 
@@ -219,10 +500,22 @@ def _fresh(sent: Sentence) -> bool:
     )
 
 
-_COURT_CUE = re.compile(r"\b(?:the|The) (?:judge|court|panel|justices|majority|chancellor)\b")
-_COURT_CUE_WORDS = (
-    "he judge", "he court", "he panel", "he justices", "he majority", "he chancellor",
-)  # fmt: skip
+# "the judge", "The court", ...: a whole "the" or "The" before one of these whole words. Searched
+# as "he <word>" over the whole text at once (a literal opening the regex engine finds fast; no
+# noun holds "he ", so no two matches overlap), the "t" or "T" and the boundary before it are
+# checked at each match.
+_COURT_CUE_TAIL = re.compile(r"he (?:judge|court|panel|justices|majority|chancellor)\b")
+
+
+def _court_cued(doc: Doc) -> set[int]:
+    """The body sentences in which "the judge", "the court" (and so on) occur."""
+    text, starts = doc.norm_text, doc.starts
+    found: set[int] = set()
+    for m in _COURT_CUE_TAIL.finditer(text):
+        pos = m.start()
+        if pos and text[pos - 1] in "tT" and (pos == 1 or not _is_word_char(text[pos - 2])):
+            found.add(bisect_right(starts, pos) - 1)
+    return found
 
 
 def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
@@ -231,18 +524,18 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     surnames = [s for s in judge_surnames if s]
     lead = {s.index for s in lead_sentences(doc)}
     first_lead = min(lead, default=0)
-    cued = {s.index for s in doc.holding(_COURT_CUE_WORDS)}
     # A surname with a line break is in no sentence.
     named = {s.index for s in doc.holding(tuple(s for s in surnames if "\n" not in s))}
-    for sent in doc.sentences:
-        if sent.index in lead or sent.index < first_lead:
+    # Only the sentences holding a surname or a court cue are visited, in order.
+    for index in sorted(named | _court_cued(doc)):
+        if index in lead or index < first_lead:
             continue
+        sent = doc.sentences[index]
         norm = sent.norm
-        if not ((sent.index in cued and _COURT_CUE.search(norm)) or sent.index in named):
-            continue
-        if _DISTRACTOR.search(norm):
-            continue
-        events.extend(find_events(sent))
+        found = find_events(sent)
+        # Most sentences hold no event: the background test is for those that do.
+        if found and not _DISTRACTOR.search(norm):
+            events.extend(found)
     return events
 
 
@@ -291,19 +584,21 @@ def _side(target: str, plaintiffs: list[str], defendants: list[str]) -> str | No
     for party in defendants:
         if _overlaps(low, party.lower()):
             return "ruled_for_defendants"
-    if re.match(r"(?:the )?(?:plaintiffs?|challengers|petitioners)\b", low):
+    if _PLAINTIFF_WORD.match(low):
         return "ruled_for_plaintiffs"
-    if re.match(r"(?:the )?(?:defendants?|respondents?)\b", low):
+    if _DEFENDANT_WORD.match(low):
         return "ruled_for_defendants"
     return None
 
 
+_PLAINTIFF_WORD = re.compile(r"(?:the )?(?:plaintiffs?|challengers|petitioners)\b")
+_DEFENDANT_WORD = re.compile(r"(?:the )?(?:defendants?|respondents?)\b")
 _STOP = tables.words("the of and a an for in on at to inc. llc co. corp. state city county")
 
 
 def _overlaps(target: str, party: str) -> bool:
-    words = {w for w in re.findall(r"[\w']+", party) if w not in _STOP and len(w) > 2}
-    head = set(re.findall(r"[\w']+", target)[:6])
+    words = {w for w in _WORDS.findall(party) if w not in _STOP and len(w) > 2}
+    head = set(_WORDS.findall(target)[:6])
     if not words:
         return False
     if words & head:
@@ -320,15 +615,21 @@ def find_motion(sentences: list[Sentence]) -> tuple[str, str] | None:
     for sent in sentences:
         best: tuple[int, str] | None = None
         low = fold(sent.norm)
-        for pattern, name, triggers in _MOTIONS:
+        # Only the motions one of whose opening words the sentence has can match in it.
+        opened = _MOTION_OPENINGS.opened(ascii_words(low))
+        for index in sorted(opened):
+            pattern, name, triggers = _MOTIONS[index]
             if not has_any(low, triggers):
                 continue
-            m = pattern.search(sent.norm)
+            m = first_match(pattern, sent.norm, low, opened[index])
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), name)
         if best:
             return best[1], sent.text
     return None
+
+
+_MOTION_OPENINGS = Openings.of([p for p, _, _ in _MOTIONS])
 
 
 _TEXT_END = re.compile(

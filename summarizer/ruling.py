@@ -15,10 +15,11 @@ _COMMENTARY = re.compile(tables.COMMENTARY_HEADLINE, re.I)
 def is_ruling(doc: Doc, lead: list[Event], later: list[Event], judges_found: bool) -> bool:
     """A ruling when the headline or lead reports a court's decision; a lead about a filing,
     proposal, nomination or bill with no decision in it is not."""
-    if doc.headline and _COMMENTARY.search(doc.headline.norm):
+    # The commentary pattern is anchored at the start: matching there is what a search finds,
+    # without trying every later position.
+    if doc.headline and _COMMENTARY.match(doc.headline.norm):
         return False
-    headline_events = [e for e in lead if e.sentence.is_headline]
-    if headline_events:
+    if any(e.sentence.is_headline for e in lead):
         return True
     head_norm = doc.headline.norm if doc.headline else ""
     first = doc.sentences[0] if doc.sentences else None
