@@ -10,6 +10,8 @@ lawyers) are never parties.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizer import tables
@@ -18,6 +20,36 @@ from summarizer.names import NAME, expand_surname, looks_like_person, trim_name
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchored:
+    """A pattern every match of which starts where one of `words` is printed, or `back`
+    characters before: matching is tried only at those few positions. Python's engine costs tens
+    of nanoseconds at every position of a sentence for a pattern that opens with a word boundary
+    and an alternation; the same matches come out, in the same order."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+    back: tuple[int, ...] = (0,)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        starts: set[int] = set()
+        for word in self.words:
+            pos = text.find(word)
+            while pos >= 0:
+                starts.update(pos - b for b in self.back if pos >= b)
+                pos = text.find(word, pos + 1)
+        found: list[re.Match[str]] = []
+        end = 0
+        match = self.pattern.match
+        for pos in sorted(starts):
+            # As `finditer` does, the search goes on where the last match ended.
+            if pos >= end and (m := match(text, pos)) is not None:
+                found.append(m)
+                end = m.end()
+        return found
+
 
 _STOP = re.compile(
     r"(?<!\b[A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Ltd)(?<!Jr)(?<!Sr)(?<!\bSt)(?<!\bNo)\.(?!\w)|"
@@ -47,19 +79,38 @@ _GROUP = re.compile(
     rf"(?:[\w\-]+\s+){{0,3}}(?:{tables.GROUP_NOUNS})(?:\s+from\s+[A-Z][\w ]+)?$"
     rf"|^(?:a |the )?coalition of (?:{tables.NUMBER_WORDS}) (?:\w+ )?(?:{tables.GROUP_NOUNS})$"
 )
+
+
+def _is_group(item: str) -> bool:
+    """`_GROUP.match`, skipped for the many names that open with a capital: every match opens
+    with a lower-case word or a digit."""
+    return not item[:1].isupper() and _GROUP.match(item) is not None
+
+
 _LOWER_PREFIX = re.compile(r"^(?:[a-z][\w\-']*\s+){1,6}(?=[A-Z])")
 _PERSON_OF_PLACE = re.compile(rf"^(?P<name>{NAME}) of [{U}][{L}]+(?: [{U}][{L}]+)?$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _CONNECTORS = frozenset(tables.NAME_PARTICLES) | {"of", "and", "for", "the", "&", "on", "at"}
 _NON_PARTY = re.compile(tables.NON_PARTY_ROLES, re.I)
 _JUDICIAL = re.compile(r"\b(?:Judge|Justice|Chancellor|Magistrate)s?\b")
+_JUDICIAL_WORDS = ("Judge", "Justice", "Chancellor", "Magistrate")
 
-_SUED = re.compile(r"\b(?:had |have |has |jointly |then )?(?:sued|sues|suing)\b")
-_SUED_BY = re.compile(r"\b(?:sued|challenged) by ")
+_SUED = _Anchored(
+    re.compile(r"\b(?:had |have |has |jointly |then )?(?:sued|sues|suing)\b"),
+    ("sue", "suing"),
+    (0, 4, 5, 8),
+)
+_SUED_BY = _Anchored(
+    re.compile(r"\b(?:sued|challenged) by "),
+    ("sued by ", "challenged by "),
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|get|got|later)\s+$")
-_BY = re.compile(
-    r"\b(?P<verb>filed|brought|sought|initiated|led|challenged|requested|pursued)\b"
-    r"(?P<gap>[^;\"]{0,140}?) by (?=[A-Z0-9a-z])"
+_BY = _Anchored(
+    re.compile(
+        r"\b(?P<verb>filed|brought|sought|initiated|led|challenged|requested|pursued)\b"
+        r"(?P<gap>[^;\"]{0,140}?) by (?=[A-Z0-9a-z])"
+    ),
+    ("filed", "brought", "sought", "initiated", "led", "challenged", "requested", "pursued"),
 )
 _CASE_NOUN_BEFORE = re.compile(
     r"\b(?:lawsuit|suit|case|complaint|petition|motion|request|challenge|application|charge|"
@@ -71,40 +122,79 @@ _COALITION_LED = re.compile(
     rf"\b(?P<grp>(?:a |the )?coalition of (?:{tables.NUMBER_WORDS}) (?:\w+ )?"
     rf"(?:{tables.GROUP_NOUNS}))(?: [^.;]{{0,30}}?)? led by "
 )
-_NAMED_PLAINTIFFS = re.compile(r"\b(?:[Nn]amed |[Ll]ead |[Cc]o-)?plaintiffs?,? (?=[A-Z])")
-_CO_PLAINTIFF = re.compile(
-    r"\b(?:joined|signed on|joined the (?:lawsuit|suit|case)) as (?:a )?co-?plaintiffs?\b"
+_NAMED_PLAINTIFFS = _Anchored(
+    re.compile(r"\b(?:[Nn]amed |[Ll]ead |[Cc]o-)?plaintiffs?,? (?=[A-Z])"),
+    ("plaintiff",),
+    (0, 3, 5, 6),
 )
-_LED_WITH = re.compile(r"\bled the (?:lawsuit|suit|challenge|case|coalition)(?: together)? with ")
+_CO_PLAINTIFF = _Anchored(
+    re.compile(
+        r"\b(?:joined|signed on|joined the (?:lawsuit|suit|case)) as (?:a )?co-?plaintiffs?\b"
+    ),
+    ("joined", "signed on"),
+)
+_LED_WITH = _Anchored(
+    re.compile(r"\bled the (?:lawsuit|suit|challenge|case|coalition)(?: together)? with "),
+    ("led the ",),
+)
 _ALONG_WITH = re.compile(r",? along with ")
-_AGAINST = re.compile(
-    r"\b(?:lawsuit|lawsuits|suit|suits|case|action|complaint|claims?|litigation|petition|"
-    r"class action)\b(?: \w+){0,2} against "
+_AGAINST = _Anchored(
+    re.compile(
+        r"\b(?:lawsuit|lawsuits|suit|suits|case|action|complaint|claims?|litigation|petition|"
+        r"class action)\b(?: \w+){0,2} against "
+    ),
+    ("suit", "case", "action", "complaint", "claim", "litigation", "petition"),
+    (0, 3, 6),
 )
-_THAT_FILED_AGAINST = re.compile(
-    r"\b(?:lawsuit|suit|case|complaint) (?:that|which) (?P<p>[^.;]{3,150}?) (?:filed|brought)"
-    r"(?: [^.;]{0,40}?)? against "
+_THAT_FILED_AGAINST = _Anchored(
+    re.compile(
+        r"\b(?:lawsuit|suit|case|complaint) (?:that|which) (?P<p>[^.;]{3,150}?) (?:filed|brought)"
+        r"(?: [^.;]{0,40}?)? against "
+    ),
+    ("suit", "case", "complaint"),
+    (0, 3),
 )
-_NAMED_AS = re.compile(r"\bnamed (?P<d>[^.;]{3,220}?) as (?:co-?)?defendants?\b")
+_NAMED_AS = _Anchored(
+    re.compile(r"\bnamed (?P<d>[^.;]{3,220}?) as (?:co-?)?defendants?\b"),
+    ("named ",),
+)
 _WERE_NAMED = re.compile(r"\b(?:are|is|were|was) (?:also )?named as (?:co-?)?defendants?\b")
-_DEFENDANTS_ARE = re.compile(r"\b[Tt]he defendants? (?:are|is|were|was|include|included) ")
-_ACCUSING = re.compile(
-    r"\b(?:lawsuit|suit|complaint|class action|case)\b[^.;]{0,60}?\baccus(?:ing|ed|es) "
+_DEFENDANTS_ARE = _Anchored(
+    re.compile(r"\b[Tt]he defendants? (?:are|is|were|was|include|included) "),
+    ("he defendant",),
+    (1,),
 )
-_WON_APPROVAL = re.compile(
-    r"\b(?:won|wins|received|obtained|secured) (?:\w+ )?(?:court )?approval\b"
+_ACCUSING = _Anchored(
+    re.compile(
+        r"\b(?:lawsuit|suit|complaint|class action|case)\b[^.;]{0,60}?\baccus(?:ing|ed|es) "
+    ),
+    ("suit", "complaint", "action", "case"),
+    (0, 3, 6),
 )
-_FILED_THE = re.compile(
-    r"\bfiled (?:the|an|a) (?:\w+ ){0,2}(?:application|petition|complaint|lawsuit|suit|motion|"
-    r"charge)\b"
+_WON_APPROVAL = _Anchored(
+    re.compile(r"\b(?:won|wins|received|obtained|secured) (?:\w+ )?(?:court )?approval\b"),
+    ("won ", "wins ", "received ", "obtained ", "secured "),
 )
-_IN_FAVOR = re.compile(
-    r"\bruled in favor of (?P<p>[^.;]{3,80}?) in (?:its|their|his|her) [^.;]{0,40}?"
-    r"(?:lawsuit|suit|case|action) against "
+_FILED_THE = _Anchored(
+    re.compile(
+        r"\bfiled (?:the|an|a) (?:\w+ ){0,2}(?:application|petition|complaint|lawsuit|suit|motion|"
+        r"charge)\b"
+    ),
+    ("filed ",),
 )
-_FOUND_VIOLATED = re.compile(
-    rf"\b(?:found|finds|concluded) (?:that )?(?P<d>(?:{NAME}))(?: had)? "
-    r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b"
+_IN_FAVOR = _Anchored(
+    re.compile(
+        r"\bruled in favor of (?P<p>[^.;]{3,80}?) in (?:its|their|his|her) [^.;]{0,40}?"
+        r"(?:lawsuit|suit|case|action) against "
+    ),
+    ("ruled in favor of ",),
+)
+_FOUND_VIOLATED = _Anchored(
+    re.compile(
+        rf"\b(?:found|finds|concluded) (?:that )?(?P<d>(?:{NAME}))(?: had)? "
+        r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b"
+    ),
+    ("found ", "finds ", "concluded "),
 )
 _CRIMINAL = re.compile(
     r"\b(?:sentenc(?:ed|ing)|convict(?:ed|ion)|pleaded guilty|prosecutors?|indict(?:ed|ment)|"
@@ -115,9 +205,12 @@ _CRIMINAL_WORDS = (
     "sentenc", "convict", "pleaded guilty", "prosecutor", "indict", "acquitt", "murder",
     "fraud charges",
 )  # fmt: skip
-_DEFENDANT_CRIMINAL_LIST = re.compile(
-    r"\b(?:convictions?|sentencing|sentence|trial|prosecution) of (?=[A-Za-z])|"
-    r"\bsentenc(?:ed|ing) (?=[A-Z])|\bsentence (?:\w+ ){0,2}to (?=[A-Z])"
+_DEFENDANT_CRIMINAL_LIST = _Anchored(
+    re.compile(
+        r"\b(?:convictions?|sentencing|sentence|trial|prosecution) of (?=[A-Za-z])|"
+        r"\bsentenc(?:ed|ing) (?=[A-Z])|\bsentence (?:\w+ ){0,2}to (?=[A-Z])"
+    ),
+    ("conviction", "sentenc", "trial", "prosecution"),
 )
 _LIST_WORDS = ("sentenc", "conviction", "trial", "prosecution")
 # Each pattern with literals one of which every match contains.
@@ -162,10 +255,16 @@ _OTHER_CASE = re.compile(
     re.I,
 )
 _COUNSEL_FOR = re.compile(r"(?:counsel|attorneys?|lawyers?|representing)(?: for)?(?: the)? $", re.I)
-_ALLEGED = re.compile(r"\b(?:alleged|allege|alleges|contend|contended)\b(?= that)")
-_WINNERS = re.compile(
-    r"\b(?:granted summary judgment (?:to|in favor of)|ruled in favor of|sided with|entered "
-    r"judgment (?:for|in favor of)) (?:the )?"
+_ALLEGED = _Anchored(
+    re.compile(r"\b(?:alleged|allege|alleges|contend|contended)\b(?= that)"),
+    ("allege", "contend"),
+)
+_WINNERS = _Anchored(
+    re.compile(
+        r"\b(?:granted summary judgment (?:to|in favor of)|ruled in favor of|sided with|entered "
+        r"judgment (?:for|in favor of)) (?:the )?"
+    ),
+    ("granted summary judgment", "ruled in favor of", "sided with", "entered judgment"),
 )
 _CAPTION_SPLIT = re.compile(r"\s+v\.?s?\.?\s+")
 _GOVERNMENT = re.compile(
@@ -194,7 +293,8 @@ _JOINT_ANY = re.compile("|".join(re.escape(p) for p in tables.JOINT_NAME_PHRASES
 
 
 def _protect(text: str) -> str:
-    if not _JOINT_ANY.search(text):
+    # Every phrase holds " and ".
+    if " and " not in text or not _JOINT_ANY.search(text):
         return text
     for plain, guarded in _JOINT:
         if plain in text:
@@ -257,7 +357,7 @@ def clean_item(item: str) -> str | None:
         item = called.group("name")
     if not item:
         return None
-    if _GROUP.match(item):
+    if _is_group(item):
         return re.sub(r"^(?:a|the|all) ", "", item)
     if item[0].islower():
         words = item.split()
@@ -274,7 +374,7 @@ def clean_item(item: str) -> str | None:
         if not tail or tail[0] in _CONNECTORS:
             return None
         item = " ".join(tail)
-    if _JUDICIAL.search(item):
+    if has_any(item, _JUDICIAL_WORDS) and _JUDICIAL.search(item):
         return None
     tokens = item.split()
     if len(tokens) > 12 or len(item) > 90:
@@ -290,7 +390,7 @@ def clean_item(item: str) -> str | None:
         if rest and not any(t in tables.ORG_WORDS for t in rest):
             item = " ".join(rest)
             tokens = rest
-    m = _PERSON_OF_PLACE.match(item)
+    m = _PERSON_OF_PLACE.match(item) if " of " in item else None
     if m and looks_like_person(m.group("name")):
         item = m.group("name")
     item = item.strip(" ,")
@@ -327,14 +427,14 @@ def _items(text: str) -> list[str]:
     for i, item in enumerate(out):
         count = _group_count(item)
         rest = out[i + 1 :]
-        if count and len(rest) == count and not any(_GROUP.match(r) for r in rest):
+        if count and len(rest) == count and not any(_is_group(r) for r in rest):
             return out[:i] + rest
     return out
 
 
 def _group_count(item: str) -> int | None:
     """N for a counted group ("two immigrant-rights groups", "14 parents"), else None."""
-    if not _GROUP.match(item):
+    if not _is_group(item):
         return None
     word = item.split()[0].lower()
     if word.isdigit():
@@ -438,7 +538,9 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
     criminal = criminal_hint or _mentions_crime(doc.norm_text[:4000])
-    for sent in doc.sentences:
+    sentences = doc.sentences
+    for index, mask in _visits(doc, criminal):
+        sent = sentences[index]
         norm = sent.norm
         if not (criminal or has_any(norm, _GATE_WORDS)) or norm.rstrip().endswith("?"):
             continue
@@ -447,106 +549,222 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
             continue
         if "amic" in low or "friend-of-the-court" in low:
             continue
-        # Words several patterns below need, looked for once.
-        by, against, named = " by " in norm, "against" in norm, "named" in norm
-        favor = "favor" in norm
-        if "su" in norm:
-            for m in _SUED.finditer(norm):
-                if norm[m.end() : m.end() + 3] == " by" or _PASSIVE_BEFORE.search(
-                    norm[max(0, m.start() - 12) : m.start()]
-                ):
-                    continue
-                subject = read_subject(norm, m.start())
-                if subject:
-                    col.add(subject, "p", 3, sent)
-                col.add(read_list(norm, m.end() + 1), "d", 3, sent)
-                along = _ALONG_WITH.search(norm, m.end())
-                if along:
-                    col.add(read_list(norm, along.end()), "p", 3, sent)
-        if by:
-            for m in _SUED_BY.finditer(norm):
-                col.add(read_list(norm, m.end()), "p", 3, sent)
-        if "led by" in norm:
-            for m in _COALITION_LED.finditer(norm):
-                col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
-        if by:
-            for m in _BY.finditer(norm):
-                if "amicus" in m.group("gap") or "brief" in m.group("gap"):
-                    continue
-                before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
-                if not _CASE_NOUN_BEFORE.search(before):
-                    continue
-                col.add(read_list(norm, m.end()), "p", 3, sent)
-        if "laintiff" in norm:
-            for m in _NAMED_PLAINTIFFS.finditer(norm):
-                if _COUNSEL_FOR.search(norm[max(0, m.start() - 40) : m.start()]):
-                    continue
-                col.add(read_list(norm, m.end()), "p", 3, sent)
-        if "lleg" in norm or "ontend" in norm:
-            for m in _ALLEGED.finditer(norm):
-                subject = read_subject(norm, m.start())
-                if subject and subject[0].isupper():
-                    col.add(subject, "p", 1, sent)
-        if favor or "judgment" in norm or "sided" in norm:
-            for m in _WINNERS.finditer(norm):
-                col.winners.append((read_list(norm, m.end()), sent))
-        if "plaintiff" in norm:
-            for m in _CO_PLAINTIFF.finditer(norm):
-                col.add(read_subject(norm, m.start()), "p", 3, sent)
-        if "led the" in norm:
-            for m in _LED_WITH.finditer(norm):
-                col.add(read_subject(norm, m.start()), "p", 3, sent)
-                col.add(read_list(norm, m.end()), "p", 3, sent)
-        if against:
-            for m in _THAT_FILED_AGAINST.finditer(norm):
-                col.add(m.group("p"), "p", 3, sent)
-                col.add(read_list(norm, m.end()), "d", 3, sent)
-        if against:
-            for m in _AGAINST.finditer(norm):
-                col.add(read_list(norm, m.end()), "d", 2, sent)
-        if named:
-            for m in _NAMED_AS.finditer(norm):
-                col.add(m.group("d"), "d", 3, sent)
-        if named:
-            for m in _WERE_NAMED.finditer(norm):
-                col.add(read_subject(norm, m.start()), "d", 3, sent)
-        if "efendant" in norm:
-            for m in _DEFENDANTS_ARE.finditer(norm):
-                col.add(read_list(norm, m.end()), "d", 3, sent)
-        if "accus" in norm:
-            for m in _ACCUSING.finditer(norm):
-                col.add(read_list(norm, m.end()), "d", 2, sent)
-        if "approval" in norm:
-            for m in _WON_APPROVAL.finditer(norm):
-                col.add(read_subject(norm, m.start()), "p", 2, sent)
-        if "filed" in norm:
-            for m in _FILED_THE.finditer(norm):
-                col.add(read_subject(norm, m.start()), "p", 2, sent)
-        if favor:
-            for m in _IN_FAVOR.finditer(norm):
-                col.add(m.group("p"), "p", 3, sent)
-                col.add(read_list(norm, m.end()), "d", 3, sent)
-        if "found" in norm or "finds" in norm or "concluded" in norm:
-            for m in _FOUND_VIOLATED.finditer(norm):
-                col.add(m.group("d"), "d", 2, sent)
-        if criminal:
-            if has_any(norm, _LIST_WORDS):
-                for m in _DEFENDANT_CRIMINAL_LIST.finditer(norm):
-                    col.add(read_list(norm, m.end()), "d", 3, sent)
-            for pattern, literals in _DEFENDANT_CRIMINAL:
-                if not has_any(norm, literals):
-                    continue
-                for m in pattern.finditer(norm):
-                    col.add(trim_name(m.group("d")), "d", 3, sent)
-            for pattern, literals in _PROSECUTOR:
-                if not has_any(norm, literals):
-                    continue
-                for m in pattern.finditer(norm):
-                    col.add_one(re.sub(r"^the ", "", m.group("p")), "p", 3, sent)
+        for bit, rule in enumerate(_RULES):
+            if mask >> bit & 1:
+                rule(col, norm, sent)
     if caption:
         _add_caption(col, caption, criminal)
     _add_winners(col)
     return _finish(col, doc)
+
+
+def _sued(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _SUED.finditer(norm):
+        if norm[m.end() : m.end() + 3] == " by" or _PASSIVE_BEFORE.search(
+            norm[max(0, m.start() - 12) : m.start()]
+        ):
+            continue
+        subject = read_subject(norm, m.start())
+        if subject:
+            col.add(subject, "p", 3, sent)
+        col.add(read_list(norm, m.end() + 1), "d", 3, sent)
+        along = (
+            _ALONG_WITH.search(norm, m.end()) if norm.find(" along with ", m.end()) >= 0 else None
+        )
+        if along:
+            col.add(read_list(norm, along.end()), "p", 3, sent)
+
+
+def _by(col: _Collector, norm: str, sent: Sentence) -> None:
+    """The three patterns that hold " by ", in their order."""
+    for m in _SUED_BY.finditer(norm):
+        col.add(read_list(norm, m.end()), "p", 3, sent)
+    if "led by" in norm:
+        for m in _COALITION_LED.finditer(norm):
+            col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
+    for m in _BY.finditer(norm):
+        if "amicus" in m.group("gap") or "brief" in m.group("gap"):
+            continue
+        before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
+        if not _CASE_NOUN_BEFORE.search(before):
+            continue
+        col.add(read_list(norm, m.end()), "p", 3, sent)
+
+
+def _named_plaintiffs(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _NAMED_PLAINTIFFS.finditer(norm):
+        if _COUNSEL_FOR.search(norm[max(0, m.start() - 40) : m.start()]):
+            continue
+        col.add(read_list(norm, m.end()), "p", 3, sent)
+
+
+def _alleged(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _ALLEGED.finditer(norm):
+        subject = read_subject(norm, m.start())
+        if subject and subject[0].isupper():
+            col.add(subject, "p", 1, sent)
+
+
+def _winners(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _WINNERS.finditer(norm):
+        col.winners.append((read_list(norm, m.end()), sent))
+
+
+def _co_plaintiff(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _CO_PLAINTIFF.finditer(norm):
+        col.add(read_subject(norm, m.start()), "p", 3, sent)
+
+
+def _led_with(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _LED_WITH.finditer(norm):
+        col.add(read_subject(norm, m.start()), "p", 3, sent)
+        col.add(read_list(norm, m.end()), "p", 3, sent)
+
+
+def _against(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _THAT_FILED_AGAINST.finditer(norm):
+        col.add(m.group("p"), "p", 3, sent)
+        col.add(read_list(norm, m.end()), "d", 3, sent)
+    for m in _AGAINST.finditer(norm):
+        col.add(read_list(norm, m.end()), "d", 2, sent)
+
+
+def _named_defendants(col: _Collector, norm: str, sent: Sentence) -> None:
+    if "named" not in norm:
+        return
+    for m in _NAMED_AS.finditer(norm):
+        col.add(m.group("d"), "d", 3, sent)
+    for m in _WERE_NAMED.finditer(norm):
+        col.add(read_subject(norm, m.start()), "d", 3, sent)
+
+
+def _defendants_are(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _DEFENDANTS_ARE.finditer(norm):
+        col.add(read_list(norm, m.end()), "d", 3, sent)
+
+
+def _accusing(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _ACCUSING.finditer(norm):
+        col.add(read_list(norm, m.end()), "d", 2, sent)
+
+
+def _won_approval(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _WON_APPROVAL.finditer(norm):
+        col.add(read_subject(norm, m.start()), "p", 2, sent)
+
+
+def _filed_the(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _FILED_THE.finditer(norm):
+        col.add(read_subject(norm, m.start()), "p", 2, sent)
+
+
+def _in_favor(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _IN_FAVOR.finditer(norm):
+        col.add(m.group("p"), "p", 3, sent)
+        col.add(read_list(norm, m.end()), "d", 3, sent)
+
+
+def _found_violated(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _FOUND_VIOLATED.finditer(norm):
+        col.add(m.group("d"), "d", 2, sent)
+
+
+def _criminal_list(col: _Collector, norm: str, sent: Sentence) -> None:
+    if has_any(norm, _LIST_WORDS):
+        for m in _DEFENDANT_CRIMINAL_LIST.finditer(norm):
+            col.add(read_list(norm, m.end()), "d", 3, sent)
+
+
+def _criminal_name(which: int) -> Callable[[_Collector, str, Sentence], None]:
+    pattern, literals = _DEFENDANT_CRIMINAL[which]
+
+    def run(col: _Collector, norm: str, sent: Sentence) -> None:
+        if has_any(norm, literals):
+            for m in pattern.finditer(norm):
+                col.add(trim_name(m.group("d")), "d", 3, sent)
+
+    return run
+
+
+def _prosecutor(which: int) -> Callable[[_Collector, str, Sentence], None]:
+    pattern, literals = _PROSECUTOR[which]
+
+    def run(col: _Collector, norm: str, sent: Sentence) -> None:
+        if has_any(norm, literals):
+            for m in pattern.finditer(norm):
+                col.add_one(re.sub(r"^the ", "", m.group("p")), "p", 3, sent)
+
+    return run
+
+
+# Every rule in the order it is applied to a sentence, with words one of which any sentence it
+# can match holds (each word also holds one of `_GATE_WORDS`, or the rule is criminal-only); the
+# sentences to visit are found by one search of the whole text per word.
+_RULE_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str, ...]], ...] = (
+    (_sued, ("sue", "suing")),
+    (_by, (" by ",)),
+    (_named_plaintiffs, ("plaintiff",)),
+    (_alleged, ("allege", "contend")),
+    (_winners, ("favor", "judgment", "sided")),
+    (_co_plaintiff, ("plaintiff",)),
+    (_led_with, ("led the",)),
+    (_against, ("against",)),
+    (_named_defendants, ("defendant",)),  # both patterns need "named" and "defendant"
+    (_defendants_are, ("defendant",)),
+    (_accusing, ("accus",)),
+    (_won_approval, ("approval",)),
+    (_filed_the, ("filed",)),
+    (_in_favor, ("favor",)),
+    (_found_violated, ("found", "finds", "concluded")),
+)
+_CRIMINAL_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str, ...]], ...] = (
+    (_criminal_list, ("sentenc", "convict", "trial", "prosecution")),
+    (_criminal_name(0), ("sentenc", "convict")),
+    (_criminal_name(1), ("petitioner, ", "defendant", "appellant, ")),
+    (_criminal_name(2), ()),  # sentences with ", " and a digit: `_COMMA_DIGIT`
+    (_prosecutor(0), ("Office",)),
+    (_prosecutor(1), (" for the State of ",)),
+)
+_RULES = tuple(rule for rule, _ in _RULE_TABLE + _CRIMINAL_TABLE)
+
+
+def _word_masks(table: tuple, first_bit: int) -> dict[str, int]:
+    masks: dict[str, int] = {}
+    for bit, (_, words) in enumerate(table, first_bit):
+        for word in words:
+            masks[word] = masks.get(word, 0) | 1 << bit
+    return masks
+
+
+_CIVIL_MASKS = _word_masks(_RULE_TABLE, 0)
+_ALL_MASKS = _CIVIL_MASKS | {
+    word: _CIVIL_MASKS.get(word, 0) | mask
+    for word, mask in _word_masks(_CRIMINAL_TABLE, len(_RULE_TABLE)).items()
+}
+_COMMA_DIGIT = re.compile(r", \d")
+_COMMA_DIGIT_MASK = 1 << (len(_RULE_TABLE) + 3)
+
+
+def _visits(doc: Doc, criminal: bool) -> list[tuple[int, int]]:
+    """(sentence index, bit mask of the rules that can match there), in sentence order."""
+    text, starts = doc.norm_text, doc.starts
+    count = len(starts)
+    masks: dict[int, int] = {}
+    for word, mask in (_ALL_MASKS if criminal else _CIVIL_MASKS).items():
+        pos = text.find(word)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            masks[i] = masks.get(i, 0) | mask
+            pos = text.find(word, starts[i + 1]) if i + 1 < count else -1
+    if criminal:
+        pos = 0
+        while (m := _COMMA_DIGIT.search(text, pos)) is not None:
+            i = bisect_right(starts, m.start()) - 1
+            masks[i] = masks.get(i, 0) | _COMMA_DIGIT_MASK
+            if i + 1 >= count:
+                break
+            pos = starts[i + 1]
+    return sorted(masks.items())
 
 
 def _mentions_crime(head: str) -> bool:
@@ -618,7 +836,7 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
             continue
         names_seen[f.name] = None
         name = f.name  # acronyms stay as printed ("IRS")
-        if " " not in name and not _ACRONYM.match(name) and name not in tables.US_STATES.split("|"):
+        if " " not in name and not _ACRONYM.match(name) and name not in _STATE_NAMES:
             org = _org_for(doc, name)
             name = org if org else expand_surname(name, text, cache)
         if _is_non_party_person(name, text):
