@@ -421,14 +421,15 @@ def clean_item(item: str) -> str | None:
     return item
 
 
-def _items(text: str) -> list[str]:
+def _items(text: str, clean: Callable[[str], str | None] = clean_item) -> list[str]:
     """The cleaned parties of one list; "two groups, A and B" keeps only A and B."""
-    out = [c for c in (clean_item(piece) for piece in split_items(text)) if c]
+    out = [c for c in map(clean, split_items(text)) if c]
     for i, item in enumerate(out):
         count = _group_count(item)
-        rest = out[i + 1 :]
-        if count and len(rest) == count and not any(_is_group(r) for r in rest):
-            return out[:i] + rest
+        if count:
+            rest = out[i + 1 :]
+            if len(rest) == count and not any(_is_group(r) for r in rest):
+                return out[:i] + rest
     return out
 
 
@@ -496,13 +497,21 @@ class _Collector:
         self.winners: list[tuple[str, Sentence]] = []
         self.anaphors: dict[str, str | None] = {}
         self.cleaned: dict[str, list[str]] = {}  # list text -> its cleaned parties
+        self.pieces: dict[str, str | None] = {}  # list piece -> its cleaned party
         self.keys: dict[str, list[str]] = {}  # name -> its key tokens
+
+    def clean(self, piece: str) -> str | None:
+        """`clean_item`, once per distinct piece in the article (lists repeat names)."""
+        if piece in self.pieces:
+            return self.pieces[piece]
+        found = self.pieces[piece] = clean_item(piece)
+        return found
 
     def items(self, text: str) -> list[str]:
         """`_items`, once per distinct list text in the article."""
         found = self.cleaned.get(text)
         if found is None:
-            found = self.cleaned[text] = _items(text)
+            found = self.cleaned[text] = _items(text, self.clean)
         return found
 
     def same(self, a: str, b: str) -> bool:
@@ -845,14 +854,17 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         resolved.append(_Found(name, f.side, f.priority, f.sentence, f.order))
     # Merge short forms into the fullest form printed.
     names = sorted({f.name for f in resolved}, key=len, reverse=True)
-    keys = {n: _key_tokens(n) for n in names}
+    known = col.keys
+    keyed = [(n, len(n), known[n] if n in known else _key_tokens(n)) for n in names]
     canonical: dict[str, str] = {}
-    for name in names:
+    for name, size, ta in keyed:
         target = None
-        for longer in names:  # longest first: the names longer than `name` lead the list
-            if len(longer) <= len(name):
+        width = len(ta)
+        # `_same_keys` inlined; the names longer than `name` lead the list (longest first).
+        for longer, longer_size, tb in keyed:
+            if longer_size <= size:
                 break
-            if _same_keys(name, longer, keys):
+            if width and width <= len(tb) and (tb[:width] == ta or tb[-width:] == ta):
                 target = longer
                 break
         canonical[name] = canonical.get(target, target) if target else name
@@ -926,8 +938,8 @@ def _drop_covered_groups(names: list[str]) -> list[str]:
     named_states = [n for n in names if n in _STATE_NAMES or n.startswith("State of ")]
     out = []
     for name in names:
-        m = _COUNTED_STATES.match(name)
-        if m and "other" in name:
+        m = _COUNTED_STATES.match(name) if "other" in name else None
+        if m:
             word = m.group(1)
             count = int(word) if word.isdigit() else _NUMBERS.get(word, 99)
             if len(named_states) - 1 >= count:
