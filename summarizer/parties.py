@@ -235,7 +235,7 @@ _PROSECUTOR = (
             rf"District Attorney's|State's Attorney's|Attorney General's|Prosecuting Attorney's) "
             rf"Office)(?: for the (?:[{U}]\w+ ){{0,2}}District of [{U}]\w+(?: [{U}]\w+)?)?)"
         ),
-        ("Office",),
+        ("'s Office",),  # every alternative ends so
     ),
     (
         re.compile(
