@@ -346,8 +346,52 @@ def split_items(text: str) -> list[str]:
     return [_unprotect(p).strip() for p in _SEPARATORS.split(guarded) if p and p.strip()]
 
 
+# Capitalised ASCII words ("U.S.", "Okonkwo-Barr", "Inc.": inside a word only a dot or hyphen,
+# each followed by a capital, and a final dot), single-spaced, with lower-case connectors after
+# the first.
+_CAPITALISED = r"[A-Z][A-Za-z]*(?:[.-][A-Z][A-Za-z]*)*\.?"
+_PLAIN_NAME = re.compile(
+    rf"{_CAPITALISED}(?: (?:{_CAPITALISED}|"
+    rf"{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))})){{0,11}}"
+)
+_LEADING_CAPITALISED = frozenset(
+    ("and", "the", "its", "their", "his", "her", "all", "both", "also", "fellow", "several")
+)
+_PRONOUNS = frozenset(
+    ("They", "It", "He", "She", "We", "Its", "Their", "This", "That", "Who", "What", "Which",
+     "Many", "Some", "Most")
+)  # fmt: skip
+
+
+def _is_plain_name(item: str) -> bool:
+    """Whether `clean_item` keeps `item` as it is, shown without running its steps: a plain name
+    holds nothing any step strips or rejects (no edge punctuation, digit, lower-case word,
+    " of ", "'s" or lower-case "called"), so only its words need checking."""
+    if len(item) > 90 or not _PLAIN_NAME.fullmatch(item):
+        return False
+    tokens = item.split(" ")
+    return (
+        tokens[0].lower() not in _LEADING_CAPITALISED
+        and tokens[0] not in _PRONOUNS
+        and not has_any(item, _JUDICIAL_WORDS)
+        and item.lower() not in tables.GENERIC_PARTY_WORDS
+        and not any(t in tables.OFFICIAL_TITLE_WORDS or t == "Attorney" for t in tokens)
+        and (" of " not in item or _PERSON_OF_PLACE.match(item) is None)
+    )
+
+
 def clean_item(item: str) -> str | None:
     """One party as a clean name, or None when the phrase is not a party."""
+    if _is_plain_name(item):
+        return item
+    # `_LEADING` strips "the " once and then finds no leading word in the plain rest.
+    if item.startswith(("the ", "The ")) and _is_plain_name(item[4:]):
+        return item[4:]
+    return _clean_phrase(item)
+
+
+def _clean_phrase(item: str) -> str | None:
+    """`clean_item` step by step."""
     item = _OFFICIAL_CAPACITY.sub("", item.strip(" ,'\"-"))
     item = _AGE.sub("", item).strip()
     for _ in range(2):
@@ -400,23 +444,7 @@ def clean_item(item: str) -> str | None:
         return None
     if not any(ch.isupper() for ch in item):
         return None
-    if item.split()[0] in (
-        "They",
-        "It",
-        "He",
-        "She",
-        "We",
-        "Its",
-        "Their",
-        "This",
-        "That",
-        "Who",
-        "What",
-        "Which",
-        "Many",
-        "Some",
-        "Most",
-    ):
+    if item.split()[0] in _PRONOUNS:
         return None
     return item
 
@@ -548,19 +576,22 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
     col = _Collector(doc)
     criminal = criminal_hint or _mentions_crime(doc.norm_text[:4000])
     sentences = doc.sentences
+    # Every visited sentence holds a rule word, and each civil rule word holds one of
+    # `_GATE_WORDS`: the gate on those words always passes here.
     for index, mask in _visits(doc, criminal):
         sent = sentences[index]
         norm = sent.norm
-        if not (criminal or has_any(norm, _GATE_WORDS)) or norm.rstrip().endswith("?"):
+        if norm.rstrip().endswith("?"):
             continue
         low = norm.lower()
         if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
             continue
         if "amic" in low or "friend-of-the-court" in low:
             continue
-        for bit, rule in enumerate(_RULES):
-            if mask >> bit & 1:
-                rule(col, norm, sent)
+        while mask:  # the rules of the set bits, lowest first
+            bit = mask & -mask
+            _RULE_OF_BIT[bit](col, norm, sent)
+            mask ^= bit
     if caption:
         _add_caption(col, caption, criminal)
     _add_winners(col)
@@ -735,6 +766,7 @@ _CRIMINAL_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[
     (_prosecutor(1), (" for the State of ",)),
 )
 _RULES = tuple(rule for rule, _ in _RULE_TABLE + _CRIMINAL_TABLE)
+_RULE_OF_BIT = {1 << bit: rule for bit, rule in enumerate(_RULES)}
 
 
 def _word_masks(table: tuple, first_bit: int) -> dict[str, int]:
