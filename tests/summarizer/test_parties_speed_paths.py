@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
+import re
 
 from summarizer import tables
-from summarizer.parties import _CIVIL_MASKS, _GATE_WORDS, _clean_phrase, clean_item
+from summarizer.parties import _CIVIL_MASKS, _GATE_WORDS, _STOP, _clean_phrase, clean_item
 
 _VOCAB = [
     "Smith", "Okafor", "U.S.", "Inc.", "Co.", "Okonkwo-Barr", "McDonald", "New", "York", "X", "A.",
@@ -35,3 +36,30 @@ def test_every_civil_rule_word_holds_a_gate_word():
     # The sentences visited hold a rule word, so the gate on `_GATE_WORDS` always passes.
     for word in _CIVIL_MASKS:
         assert any(gate in word for gate in _GATE_WORDS), word
+
+
+# The clause-end pattern as first written, one alternative per stop.
+_STOP_AS_WRITTEN = re.compile(
+    r"(?<!\b[A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Ltd)(?<!Jr)(?<!Sr)(?<!\bSt)(?<!\bNo)\.(?!\w)|"
+    r"[;:?!\"(]|\s[—–]\s|--|\s(?:to|in|on|over|for|after|before|because|last|this|earlier|"
+    r"seeking|saying|arguing|claiming|alleging|accusing|challenging|as|under|at|from|when|while|"
+    r"that|which|who|whose|since|until|during|about|if|alleged|argued|contended|claimed|"
+    r"said|says|say|seek|sought|asked|asking|argue|allege|claim|filed|were|was|is|are|had|have|"
+    r"has|will|would|could|did|can|may|must|contend|say)\s|,\s(?:who|which|saying|arguing|"
+    r"claiming|alleging|accusing|seeking|challenging|contending|asserting|where|when|while)\b"
+    r"|\sof [a-z]+ing\b"
+)
+_STOP_PIECES = [
+    "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.", "St.", "No.", "A.", " a.", "x.", ".", ". ", ".x",
+    ";", ":", "?", "!", '"', "(", " \u2014 ", " \u2013 ", "--", "-", " to ", " in ", " of running ",
+    " of x", ", who ", ",\twhich", ", where", "\n", " ", "  ", "word", "Word", "St", "No", "\u00a0",
+    " said ", "ing", " of ", "\u2028", "\u00e9",
+]  # fmt: skip
+
+
+def test_clause_end_starts_where_the_pattern_as_written_starts():
+    rnd = random.Random(3)
+    for _ in range(5_000):
+        text = "".join(rnd.choice(_STOP_PIECES) for _ in range(rnd.randint(1, 12)))
+        for pos in range(len(text) + 1):
+            assert bool(_STOP.match(text, pos)) == bool(_STOP_AS_WRITTEN.match(text, pos)), text
