@@ -34,20 +34,42 @@ class _Anchored:
     back: tuple[int, ...] = (0,)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        starts: set[int] = set()
+        if len(self.words) == 1 and self.back == (0,):
+            return self._finditer_one(text)
+        find = text.find
+        places: list[int] = []
         for word in self.words:
-            pos = text.find(word)
+            pos = find(word)
             while pos >= 0:
-                starts.update(pos - b for b in self.back if pos >= b)
-                pos = text.find(word, pos + 1)
+                places.append(pos)
+                pos = find(word, pos + 1)
+        if not places:
+            return []
+        back = self.back
+        if back != (0,):
+            places = [pos - b for pos in places for b in back if pos >= b]
         found: list[re.Match[str]] = []
         end = 0
         match = self.pattern.match
-        for pos in sorted(starts):
+        for pos in sorted(set(places)):
             # As `finditer` does, the search goes on where the last match ended.
             if pos >= end and (m := match(text, pos)) is not None:
                 found.append(m)
                 end = m.end()
+        return found
+
+    def _finditer_one(self, text: str) -> list[re.Match[str]]:
+        """`finditer` for one word and no step back: its places come in order, once each."""
+        word = self.words[0]
+        match = self.pattern.match
+        found: list[re.Match[str]] = []
+        end = 0
+        pos = text.find(word)
+        while pos >= 0:
+            if pos >= end and (m := match(text, pos)) is not None:
+                found.append(m)
+                end = m.end()
+            pos = text.find(word, pos + 1)
         return found
 
 
@@ -324,18 +346,23 @@ def read_list(norm: str, start: int) -> str:
     return chunk[: m.start()] if m else chunk
 
 
+_INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
+_RELATIVE_END = re.compile(r",\s*(?:who|which)?\s*$")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
+
+
 def read_subject(norm: str, end: int) -> str:
     """The subject noun phrase(s) that end just before `end` (the verb)."""
     head = norm[max(0, end - 300) : end]
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind('"'))
     head = head[cut + 1 :]
     # "... at the request of X and Y, who sued": the subject starts after the last "by/of".
-    intros = list(re.finditer(r"\b(?:by|request of|behalf of|joined by|along with)\s+", head))
-    intro = intros[-1] if intros else None
-    if intro is not None and re.search(r",\s*(?:who|which)?\s*$", head):
-        head = head[intro.end() :]
+    if _RELATIVE_END.search(head):
+        intros = list(_INTRO.finditer(head))
+        if intros:
+            head = head[intros[-1].end() :]
     # Drop relative clauses and introductory phrases.
-    head = re.sub(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)", ",", head)
+    head = _RELATIVE.sub(",", head)
     segments = [seg for seg in head.split(", ") if seg.strip() not in ("who", "which", "")]
     while len(segments) > 1 and (
         re.match(
