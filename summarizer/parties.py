@@ -908,25 +908,28 @@ def _same_keys(a: str, b: str, keys: dict[str, list[str]]) -> bool:
 def _finish(col: _Collector, doc: Doc) -> PartyLists:
     cache = _surname_cache()
     text = doc.norm_text
-    resolved: list[_Found] = []
+    resolved: list[tuple[str, _Found]] = []  # each mention under its final name
     names_seen: dict[str, str | None] = {}
+    non_party: dict[str, bool] = {}
     for f in col.found:
         if f.name in names_seen:
             final = names_seen[f.name]
             if final is not None:
-                resolved.append(_Found(final, f.side, f.priority, f.sentence, f.order))
+                resolved.append((final, f))
             continue
         names_seen[f.name] = None
         name = f.name  # acronyms stay as printed ("IRS")
         if " " not in name and not _ACRONYM.match(name) and name not in _STATE_NAMES:
             org = _org_for(doc, name)
             name = org if org else expand_surname(name, text, cache)
-        if _is_non_party_person(name, text):
+        if name not in non_party:
+            non_party[name] = _is_non_party_person(name, text)
+        if non_party[name]:
             continue
         names_seen[f.name] = name
-        resolved.append(_Found(name, f.side, f.priority, f.sentence, f.order))
+        resolved.append((name, f))
     # Merge short forms into the fullest form printed.
-    names = sorted({f.name for f in resolved}, key=len, reverse=True)
+    names = sorted({name for name, _ in resolved}, key=len, reverse=True)
     known = col.keys
     keyed = [(n, len(n), known[n] if n in known else _key_tokens(n)) for n in names]
     canonical: dict[str, str] = {}
@@ -942,8 +945,8 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
                 break
         canonical[name] = canonical.get(target, target) if target else name
     best_side: dict[str, tuple[int, str, int]] = {}
-    for f in resolved:
-        key = canonical[f.name]
+    for name, f in resolved:
+        key = canonical[name]
         current = best_side.get(key)
         if current is None or f.priority > current[0]:
             best_side[key] = (f.priority, f.side, min(f.order, current[2]) if current else f.order)
@@ -953,9 +956,9 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         (out.plaintiffs if side == "p" else out.defendants).append(key)
     out.plaintiffs = _drop_covered_groups(out.plaintiffs)
     out.defendants = _drop_covered_groups(out.defendants)
-    for f in resolved:
+    for name, f in resolved:
         field_name = "plaintiffs" if f.side == "p" else "defendants"
-        key = canonical[f.name]
+        key = canonical[name]
         if key in getattr(out, field_name) and field_name not in out.evidence:
             out.evidence[field_name] = f.sentence.text
     return out

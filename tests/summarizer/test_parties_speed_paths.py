@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from summarizer import tables
+from summarizer import names, tables
 from summarizer.parties import _CIVIL_MASKS, _GATE_WORDS, _STOP, _clean_phrase, clean_item
 
 _VOCAB = [
@@ -63,3 +63,31 @@ def test_clause_end_starts_where_the_pattern_as_written_starts():
         text = "".join(rnd.choice(_STOP_PIECES) for _ in range(rnd.randint(1, 12)))
         for pos in range(len(text) + 1):
             assert bool(_STOP.match(text, pos)) == bool(_STOP_AS_WRITTEN.match(text, pos)), text
+
+
+def _looks_like_person_as_written(name: str) -> bool:
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    if any(t.strip(",") in tables.ORG_WORDS for t in tokens):
+        return False
+    return all(t[0].isupper() or t in tables.NAME_PARTICLES for t in tokens)
+
+
+_NAME_PIECES = [
+    "Smith", "McDonald", "O'Neill", "Okonkwo-Barr", "A.", "B", "x", " ", "  ", "\n", "van", "de",
+    ",", "Judge", "\u00c9lan", "ab", "Ab-", "-Cd", "'", "Ca'", "IBM", "Co.", "Inc.", "University",
+]  # fmt: skip
+
+
+def test_name_grammar_short_cuts_agree_with_the_patterns_as_written():
+    preceding = re.compile(rf"(?:{names.NAME_TOKEN} ){{1,3}}$")
+    rnd = random.Random(5)
+    for _ in range(5_000):
+        text = "".join(rnd.choice(_NAME_PIECES) for _ in range(rnd.randint(1, 14)))
+        assert names.looks_like_person(text) == _looks_like_person_as_written(text), text
+        for end in range(len(text) + 1):
+            start = max(0, end - rnd.choice((5, 10, 60)))
+            a = names._PRECEDING.search(text, start, end)
+            b = preceding.search(text, start, end)
+            assert (a and a.span()) == (b and b.span()), text
