@@ -103,6 +103,7 @@ _LEADING = re.compile(
 )
 _CALLED = re.compile(r"\b(?:called|named|known as|dubbed)\s+(?:the\s+)?(?P<name>[A-Z].*)$")
 _AGE = re.compile(r",\s*\d{1,3}\s*,?$|\s\(\d{1,3}\)$")
+_CALLED_WORDS = ("called", "named", "known as", "dubbed")
 _OFFICIAL_CAPACITY = re.compile(r",?\s+in (?:his|her|their|its) official capacit(?:y|ies).*$")
 _GROUP = re.compile(
     rf"^(?:(?:a |the )?coalition of |(?:a )?group of )?(?:{tables.NUMBER_WORDS})\s+"
@@ -433,11 +434,13 @@ def clean_item(item: str) -> str | None:
 
 def _clean_phrase(item: str) -> str | None:
     """`clean_item` step by step."""
-    item = _OFFICIAL_CAPACITY.sub("", item.strip(" ,'\"-"))
+    item = item.strip(" ,'\"-")
+    if " official capacit" in item:  # every match holds it
+        item = _OFFICIAL_CAPACITY.sub("", item)
     item = _AGE.sub("", item).strip()
     for _ in range(2):
         item = _LEADING.sub("", item)
-    called = _CALLED.search(item)
+    called = _CALLED.search(item) if has_any(item, _CALLED_WORDS) else None
     if called:
         item = called.group("name")
     if not item:
