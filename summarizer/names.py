@@ -58,12 +58,22 @@ def looks_like_person(name: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 5:
         return False
-    if any(t.strip(",") in tables.ORG_WORDS for t in tokens):
+    # Without a comma, stripping commas changes no token: one set test instead of a loop.
+    bare = [t.strip(",") for t in tokens] if "," in name else tokens
+    if not _ORG_WORDS.isdisjoint(bare):
         return False
-    return all(t[0].isupper() or t in tables.NAME_PARTICLES for t in tokens)
+    return all(t[0].isupper() or t in _PARTICLES for t in tokens)
 
 
-_PRECEDING = re.compile(rf"(?:{NAME_TOKEN} ){{1,3}}$")
+_ORG_WORDS = frozenset(tables.ORG_WORDS)
+_PARTICLES = frozenset(tables.NAME_PARTICLES)
+
+
+# `(?:{NAME_TOKEN} ){1,3}$` with the first token's capital taken out in front, so the engine skips
+# every position that does not hold a capital instead of trying the tokens there.
+_PRECEDING = re.compile(
+    rf"[{U}](?:[{U}{L}']*[{L}](?:-[{U}][{U}{L}']*[{L}])*|\.) (?:{NAME_TOKEN} ){{0,2}}$"
+)
 _FOLLOWING_WORD = re.compile(rf" {WORD}")
 
 

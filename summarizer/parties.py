@@ -10,6 +10,8 @@ lawyers) are never parties.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizer import tables
@@ -19,15 +21,75 @@ from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
 
+
+@dataclass(frozen=True, slots=True)
+class _Anchored:
+    """A pattern every match of which starts where one of `words` is printed, or `back`
+    characters before: matching is tried only at those few positions. Python's engine costs tens
+    of nanoseconds at every position of a sentence for a pattern that opens with a word boundary
+    and an alternation; the same matches come out, in the same order."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+    back: tuple[int, ...] = (0,)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        if len(self.words) == 1 and self.back == (0,):
+            return self._finditer_one(text)
+        find = text.find
+        places: list[int] = []
+        for word in self.words:
+            pos = find(word)
+            while pos >= 0:
+                places.append(pos)
+                pos = find(word, pos + 1)
+        if not places:
+            return []
+        back = self.back
+        if back != (0,):
+            places = [pos - b for pos in places for b in back if pos >= b]
+        found: list[re.Match[str]] = []
+        end = 0
+        match = self.pattern.match
+        for pos in sorted(set(places)):
+            # As `finditer` does, the search goes on where the last match ended.
+            if pos >= end and (m := match(text, pos)) is not None:
+                found.append(m)
+                end = m.end()
+        return found
+
+    def _finditer_one(self, text: str) -> list[re.Match[str]]:
+        """`finditer` for one word and no step back: its places come in order, once each."""
+        word = self.words[0]
+        match = self.pattern.match
+        found: list[re.Match[str]] = []
+        end = 0
+        pos = text.find(word)
+        while pos >= 0:
+            if pos >= end and (m := match(text, pos)) is not None:
+                found.append(m)
+                end = m.end()
+            pos = text.find(word, pos + 1)
+        return found
+
+
+# Where a list's clause ends: each alternative opens with a character of the leading class,
+# which lets the engine skip every other character without trying the alternatives there; each
+# then checks with a look-behind which character opened it. Only the start of a match is read.
 _STOP = re.compile(
-    r"(?<!\b[A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Ltd)(?<!Jr)(?<!Sr)(?<!\bSt)(?<!\bNo)\.(?!\w)|"
-    r"[;:?!\"(]|\s[—–]\s|--|\s(?:to|in|on|over|for|after|before|because|last|this|earlier|"
+    r"[.;:?!\"(,\s-](?:"
+    r"(?<=\.)(?<!\b[A-Z]\.)(?<!Inc\.)(?<!Co\.)(?<!Corp\.)(?<!Ltd\.)(?<!Jr\.)(?<!Sr\.)(?<!\bSt\.)"
+    r"(?<!\bNo\.)(?!\w)|"
+    r"(?<=[;:?!\"(])|"
+    r"(?<=\s)(?:[—–]\s|(?:to|in|on|over|for|after|before|because|last|this|earlier|"
     r"seeking|saying|arguing|claiming|alleging|accusing|challenging|as|under|at|from|when|while|"
     r"that|which|who|whose|since|until|during|about|if|alleged|argued|contended|claimed|"
     r"said|says|say|seek|sought|asked|asking|argue|allege|claim|filed|were|was|is|are|had|have|"
-    r"has|will|would|could|did|can|may|must|contend|say)\s|,\s(?:who|which|saying|arguing|"
-    r"claiming|alleging|accusing|seeking|challenging|contending|asserting|where|when|while)\b"
-    r"|\sof [a-z]+ing\b"
+    r"has|will|would|could|did|can|may|must|contend|say)\s|of [a-z]+ing\b)|"
+    r"(?<=-)-|"
+    r"(?<=,)\s(?:who|which|saying|arguing|claiming|alleging|accusing|seeking|challenging|"
+    r"contending|asserting|where|when|while)\b"
+    r")"
 )
 _SEPARATORS = re.compile(
     r",\s*(?:and\s+|as well as\s+|along with\s+|together with\s+|joined by\s+|plus\s+)?|"
@@ -41,25 +103,45 @@ _LEADING = re.compile(
 )
 _CALLED = re.compile(r"\b(?:called|named|known as|dubbed)\s+(?:the\s+)?(?P<name>[A-Z].*)$")
 _AGE = re.compile(r",\s*\d{1,3}\s*,?$|\s\(\d{1,3}\)$")
+_CALLED_WORDS = ("called", "named", "known as", "dubbed")
 _OFFICIAL_CAPACITY = re.compile(r",?\s+in (?:his|her|their|its) official capacit(?:y|ies).*$")
 _GROUP = re.compile(
     rf"^(?:(?:a |the )?coalition of |(?:a )?group of )?(?:{tables.NUMBER_WORDS})\s+"
     rf"(?:[\w\-]+\s+){{0,3}}(?:{tables.GROUP_NOUNS})(?:\s+from\s+[A-Z][\w ]+)?$"
     rf"|^(?:a |the )?coalition of (?:{tables.NUMBER_WORDS}) (?:\w+ )?(?:{tables.GROUP_NOUNS})$"
 )
+
+
+def _is_group(item: str) -> bool:
+    """`_GROUP.match`, skipped for the many names that open with a capital: every match opens
+    with a lower-case word or a digit."""
+    return not item[:1].isupper() and _GROUP.match(item) is not None
+
+
 _LOWER_PREFIX = re.compile(r"^(?:[a-z][\w\-']*\s+){1,6}(?=[A-Z])")
 _PERSON_OF_PLACE = re.compile(rf"^(?P<name>{NAME}) of [{U}][{L}]+(?: [{U}][{L}]+)?$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _CONNECTORS = frozenset(tables.NAME_PARTICLES) | {"of", "and", "for", "the", "&", "on", "at"}
 _NON_PARTY = re.compile(tables.NON_PARTY_ROLES, re.I)
 _JUDICIAL = re.compile(r"\b(?:Judge|Justice|Chancellor|Magistrate)s?\b")
+_JUDICIAL_WORDS = ("Judge", "Justice", "Chancellor", "Magistrate")
 
-_SUED = re.compile(r"\b(?:had |have |has |jointly |then )?(?:sued|sues|suing)\b")
-_SUED_BY = re.compile(r"\b(?:sued|challenged) by ")
+_SUED = _Anchored(
+    re.compile(r"\b(?:had |have |has |jointly |then )?(?:sued|sues|suing)\b"),
+    ("sue", "suing"),
+    (0, 4, 5, 8),
+)
+_SUED_BY = _Anchored(
+    re.compile(r"\b(?:sued|challenged) by "),
+    ("sued by ", "challenged by "),
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|get|got|later)\s+$")
-_BY = re.compile(
-    r"\b(?P<verb>filed|brought|sought|initiated|led|challenged|requested|pursued)\b"
-    r"(?P<gap>[^;\"]{0,140}?) by (?=[A-Z0-9a-z])"
+_BY = _Anchored(
+    re.compile(
+        r"\b(?P<verb>filed|brought|sought|initiated|led|challenged|requested|pursued)\b"
+        r"(?P<gap>[^;\"]{0,140}?) by (?=[A-Z0-9a-z])"
+    ),
+    ("filed", "brought", "sought", "initiated", "led", "challenged", "requested", "pursued"),
 )
 _CASE_NOUN_BEFORE = re.compile(
     r"\b(?:lawsuit|suit|case|complaint|petition|motion|request|challenge|application|charge|"
@@ -71,40 +153,79 @@ _COALITION_LED = re.compile(
     rf"\b(?P<grp>(?:a |the )?coalition of (?:{tables.NUMBER_WORDS}) (?:\w+ )?"
     rf"(?:{tables.GROUP_NOUNS}))(?: [^.;]{{0,30}}?)? led by "
 )
-_NAMED_PLAINTIFFS = re.compile(r"\b(?:[Nn]amed |[Ll]ead |[Cc]o-)?plaintiffs?,? (?=[A-Z])")
-_CO_PLAINTIFF = re.compile(
-    r"\b(?:joined|signed on|joined the (?:lawsuit|suit|case)) as (?:a )?co-?plaintiffs?\b"
+_NAMED_PLAINTIFFS = _Anchored(
+    re.compile(r"\b(?:[Nn]amed |[Ll]ead |[Cc]o-)?plaintiffs?,? (?=[A-Z])"),
+    ("plaintiff",),
+    (0, 3, 5, 6),
 )
-_LED_WITH = re.compile(r"\bled the (?:lawsuit|suit|challenge|case|coalition)(?: together)? with ")
+_CO_PLAINTIFF = _Anchored(
+    re.compile(
+        r"\b(?:joined|signed on|joined the (?:lawsuit|suit|case)) as (?:a )?co-?plaintiffs?\b"
+    ),
+    ("joined", "signed on"),
+)
+_LED_WITH = _Anchored(
+    re.compile(r"\bled the (?:lawsuit|suit|challenge|case|coalition)(?: together)? with "),
+    ("led the ",),
+)
 _ALONG_WITH = re.compile(r",? along with ")
-_AGAINST = re.compile(
-    r"\b(?:lawsuit|lawsuits|suit|suits|case|action|complaint|claims?|litigation|petition|"
-    r"class action)\b(?: \w+){0,2} against "
+_AGAINST = _Anchored(
+    re.compile(
+        r"\b(?:lawsuit|lawsuits|suit|suits|case|action|complaint|claims?|litigation|petition|"
+        r"class action)\b(?: \w+){0,2} against "
+    ),
+    ("suit", "case", "action", "complaint", "claim", "litigation", "petition"),
+    (0, 3, 6),
 )
-_THAT_FILED_AGAINST = re.compile(
-    r"\b(?:lawsuit|suit|case|complaint) (?:that|which) (?P<p>[^.;]{3,150}?) (?:filed|brought)"
-    r"(?: [^.;]{0,40}?)? against "
+_THAT_FILED_AGAINST = _Anchored(
+    re.compile(
+        r"\b(?:lawsuit|suit|case|complaint) (?:that|which) (?P<p>[^.;]{3,150}?) (?:filed|brought)"
+        r"(?: [^.;]{0,40}?)? against "
+    ),
+    ("suit", "case", "complaint"),
+    (0, 3),
 )
-_NAMED_AS = re.compile(r"\bnamed (?P<d>[^.;]{3,220}?) as (?:co-?)?defendants?\b")
+_NAMED_AS = _Anchored(
+    re.compile(r"\bnamed (?P<d>[^.;]{3,220}?) as (?:co-?)?defendants?\b"),
+    ("named ",),
+)
 _WERE_NAMED = re.compile(r"\b(?:are|is|were|was) (?:also )?named as (?:co-?)?defendants?\b")
-_DEFENDANTS_ARE = re.compile(r"\b[Tt]he defendants? (?:are|is|were|was|include|included) ")
-_ACCUSING = re.compile(
-    r"\b(?:lawsuit|suit|complaint|class action|case)\b[^.;]{0,60}?\baccus(?:ing|ed|es) "
+_DEFENDANTS_ARE = _Anchored(
+    re.compile(r"\b[Tt]he defendants? (?:are|is|were|was|include|included) "),
+    ("he defendant",),
+    (1,),
 )
-_WON_APPROVAL = re.compile(
-    r"\b(?:won|wins|received|obtained|secured) (?:\w+ )?(?:court )?approval\b"
+_ACCUSING = _Anchored(
+    re.compile(
+        r"\b(?:lawsuit|suit|complaint|class action|case)\b[^.;]{0,60}?\baccus(?:ing|ed|es) "
+    ),
+    ("suit", "complaint", "action", "case"),
+    (0, 3, 6),
 )
-_FILED_THE = re.compile(
-    r"\bfiled (?:the|an|a) (?:\w+ ){0,2}(?:application|petition|complaint|lawsuit|suit|motion|"
-    r"charge)\b"
+_WON_APPROVAL = _Anchored(
+    re.compile(r"\b(?:won|wins|received|obtained|secured) (?:\w+ )?(?:court )?approval\b"),
+    ("won ", "wins ", "received ", "obtained ", "secured "),
 )
-_IN_FAVOR = re.compile(
-    r"\bruled in favor of (?P<p>[^.;]{3,80}?) in (?:its|their|his|her) [^.;]{0,40}?"
-    r"(?:lawsuit|suit|case|action) against "
+_FILED_THE = _Anchored(
+    re.compile(
+        r"\bfiled (?:the|an|a) (?:\w+ ){0,2}(?:application|petition|complaint|lawsuit|suit|motion|"
+        r"charge)\b"
+    ),
+    ("filed ",),
 )
-_FOUND_VIOLATED = re.compile(
-    rf"\b(?:found|finds|concluded) (?:that )?(?P<d>(?:{NAME}))(?: had)? "
-    r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b"
+_IN_FAVOR = _Anchored(
+    re.compile(
+        r"\bruled in favor of (?P<p>[^.;]{3,80}?) in (?:its|their|his|her) [^.;]{0,40}?"
+        r"(?:lawsuit|suit|case|action) against "
+    ),
+    ("ruled in favor of ",),
+)
+_FOUND_VIOLATED = _Anchored(
+    re.compile(
+        rf"\b(?:found|finds|concluded) (?:that )?(?P<d>(?:{NAME}))(?: had)? "
+        r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b"
+    ),
+    ("found ", "finds ", "concluded "),
 )
 _CRIMINAL = re.compile(
     r"\b(?:sentenc(?:ed|ing)|convict(?:ed|ion)|pleaded guilty|prosecutors?|indict(?:ed|ment)|"
@@ -115,9 +236,12 @@ _CRIMINAL_WORDS = (
     "sentenc", "convict", "pleaded guilty", "prosecutor", "indict", "acquitt", "murder",
     "fraud charges",
 )  # fmt: skip
-_DEFENDANT_CRIMINAL_LIST = re.compile(
-    r"\b(?:convictions?|sentencing|sentence|trial|prosecution) of (?=[A-Za-z])|"
-    r"\bsentenc(?:ed|ing) (?=[A-Z])|\bsentence (?:\w+ ){0,2}to (?=[A-Z])"
+_DEFENDANT_CRIMINAL_LIST = _Anchored(
+    re.compile(
+        r"\b(?:convictions?|sentencing|sentence|trial|prosecution) of (?=[A-Za-z])|"
+        r"\bsentenc(?:ed|ing) (?=[A-Z])|\bsentence (?:\w+ ){0,2}to (?=[A-Z])"
+    ),
+    ("conviction", "sentenc", "trial", "prosecution"),
 )
 _LIST_WORDS = ("sentenc", "conviction", "trial", "prosecution")
 # Each pattern with literals one of which every match contains.
@@ -142,7 +266,7 @@ _PROSECUTOR = (
             rf"District Attorney's|State's Attorney's|Attorney General's|Prosecuting Attorney's) "
             rf"Office)(?: for the (?:[{U}]\w+ ){{0,2}}District of [{U}]\w+(?: [{U}]\w+)?)?)"
         ),
-        ("Office",),
+        ("'s Office",),  # every alternative ends so
     ),
     (
         re.compile(
@@ -162,10 +286,16 @@ _OTHER_CASE = re.compile(
     re.I,
 )
 _COUNSEL_FOR = re.compile(r"(?:counsel|attorneys?|lawyers?|representing)(?: for)?(?: the)? $", re.I)
-_ALLEGED = re.compile(r"\b(?:alleged|allege|alleges|contend|contended)\b(?= that)")
-_WINNERS = re.compile(
-    r"\b(?:granted summary judgment (?:to|in favor of)|ruled in favor of|sided with|entered "
-    r"judgment (?:for|in favor of)) (?:the )?"
+_ALLEGED = _Anchored(
+    re.compile(r"\b(?:alleged|allege|alleges|contend|contended)\b(?= that)"),
+    ("allege", "contend"),
+)
+_WINNERS = _Anchored(
+    re.compile(
+        r"\b(?:granted summary judgment (?:to|in favor of)|ruled in favor of|sided with|entered "
+        r"judgment (?:for|in favor of)) (?:the )?"
+    ),
+    ("granted summary judgment", "ruled in favor of", "sided with", "entered judgment"),
 )
 _CAPTION_SPLIT = re.compile(r"\s+v\.?s?\.?\s+")
 _GOVERNMENT = re.compile(
@@ -194,7 +324,8 @@ _JOINT_ANY = re.compile("|".join(re.escape(p) for p in tables.JOINT_NAME_PHRASES
 
 
 def _protect(text: str) -> str:
-    if not _JOINT_ANY.search(text):
+    # Every phrase holds " and ".
+    if " and " not in text or not _JOINT_ANY.search(text):
         return text
     for plain, guarded in _JOINT:
         if plain in text:
@@ -216,18 +347,23 @@ def read_list(norm: str, start: int) -> str:
     return chunk[: m.start()] if m else chunk
 
 
+_INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
+_RELATIVE_END = re.compile(r",\s*(?:who|which)?\s*$")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
+
+
 def read_subject(norm: str, end: int) -> str:
     """The subject noun phrase(s) that end just before `end` (the verb)."""
     head = norm[max(0, end - 300) : end]
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind('"'))
     head = head[cut + 1 :]
     # "... at the request of X and Y, who sued": the subject starts after the last "by/of".
-    intros = list(re.finditer(r"\b(?:by|request of|behalf of|joined by|along with)\s+", head))
-    intro = intros[-1] if intros else None
-    if intro is not None and re.search(r",\s*(?:who|which)?\s*$", head):
-        head = head[intro.end() :]
+    if _RELATIVE_END.search(head):
+        intros = list(_INTRO.finditer(head))
+        if intros:
+            head = head[intros[-1].end() :]
     # Drop relative clauses and introductory phrases.
-    head = re.sub(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)", ",", head)
+    head = _RELATIVE.sub(",", head)
     segments = [seg for seg in head.split(", ") if seg.strip() not in ("who", "which", "")]
     while len(segments) > 1 and (
         re.match(
@@ -246,18 +382,70 @@ def split_items(text: str) -> list[str]:
     return [_unprotect(p).strip() for p in _SEPARATORS.split(guarded) if p and p.strip()]
 
 
+# Capitalised ASCII words ("U.S.", "Okonkwo-Barr", "Inc.": inside a word only a dot or hyphen,
+# each followed by a capital, and a final dot), single-spaced, with lower-case connectors after
+# the first.
+_CAPITALISED = r"[A-Z][A-Za-z]*(?:[.-][A-Z][A-Za-z]*)*\.?"
+_PLAIN_NAME = re.compile(
+    rf"{_CAPITALISED}(?: (?:{_CAPITALISED}|"
+    rf"{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))})){{0,11}}"
+)
+_LEADING_CAPITALISED = frozenset(
+    ("and", "the", "its", "their", "his", "her", "all", "both", "also", "fellow", "several")
+)
+_PRONOUNS = frozenset(
+    ("They", "It", "He", "She", "We", "Its", "Their", "This", "That", "Who", "What", "Which",
+     "Many", "Some", "Most")
+)  # fmt: skip
+
+
+def _is_plain_name(item: str) -> bool:
+    """Whether `clean_item` keeps `item` as it is, shown without running its steps: a plain name
+    holds nothing any step strips or rejects (no edge punctuation, digit, lower-case word,
+    " of ", "'s" or lower-case "called"), so only its words need checking."""
+    if len(item) > 90 or not _PLAIN_NAME.fullmatch(item):
+        return False
+    tokens = item.split(" ")
+    return (
+        tokens[0].lower() not in _LEADING_CAPITALISED
+        and tokens[0] not in _PRONOUNS
+        and not has_any(item, _JUDICIAL_WORDS)
+        and item.lower() not in tables.GENERIC_PARTY_WORDS
+        and not any(t in tables.OFFICIAL_TITLE_WORDS or t == "Attorney" for t in tokens)
+        and (" of " not in item or not _is_person_of_place(item))
+    )
+
+
+def _is_person_of_place(item: str) -> bool:
+    """ "Maria Esquivel of Fresno", which `clean_item` cuts to the name."""
+    m = _PERSON_OF_PLACE.match(item)
+    return m is not None and looks_like_person(m.group("name"))
+
+
 def clean_item(item: str) -> str | None:
     """One party as a clean name, or None when the phrase is not a party."""
-    item = _OFFICIAL_CAPACITY.sub("", item.strip(" ,'\"-"))
+    if _is_plain_name(item):
+        return item
+    # `_LEADING` strips "the " once and then finds no leading word in the plain rest.
+    if item.startswith(("the ", "The ")) and _is_plain_name(item[4:]):
+        return item[4:]
+    return _clean_phrase(item)
+
+
+def _clean_phrase(item: str) -> str | None:
+    """`clean_item` step by step."""
+    item = item.strip(" ,'\"-")
+    if " official capacit" in item:  # every match holds it
+        item = _OFFICIAL_CAPACITY.sub("", item)
     item = _AGE.sub("", item).strip()
     for _ in range(2):
         item = _LEADING.sub("", item)
-    called = _CALLED.search(item)
+    called = _CALLED.search(item) if has_any(item, _CALLED_WORDS) else None
     if called:
         item = called.group("name")
     if not item:
         return None
-    if _GROUP.match(item):
+    if _is_group(item):
         return re.sub(r"^(?:a|the|all) ", "", item)
     if item[0].islower():
         words = item.split()
@@ -274,7 +462,7 @@ def clean_item(item: str) -> str | None:
         if not tail or tail[0] in _CONNECTORS:
             return None
         item = " ".join(tail)
-    if _JUDICIAL.search(item):
+    if has_any(item, _JUDICIAL_WORDS) and _JUDICIAL.search(item):
         return None
     tokens = item.split()
     if len(tokens) > 12 or len(item) > 90:
@@ -290,7 +478,7 @@ def clean_item(item: str) -> str | None:
         if rest and not any(t in tables.ORG_WORDS for t in rest):
             item = " ".join(rest)
             tokens = rest
-    m = _PERSON_OF_PLACE.match(item)
+    m = _PERSON_OF_PLACE.match(item) if " of " in item else None
     if m and looks_like_person(m.group("name")):
         item = m.group("name")
     item = item.strip(" ,")
@@ -300,41 +488,26 @@ def clean_item(item: str) -> str | None:
         return None
     if not any(ch.isupper() for ch in item):
         return None
-    if item.split()[0] in (
-        "They",
-        "It",
-        "He",
-        "She",
-        "We",
-        "Its",
-        "Their",
-        "This",
-        "That",
-        "Who",
-        "What",
-        "Which",
-        "Many",
-        "Some",
-        "Most",
-    ):
+    if item.split()[0] in _PRONOUNS:
         return None
     return item
 
 
-def _items(text: str) -> list[str]:
+def _items(text: str, clean: Callable[[str], str | None] = clean_item) -> list[str]:
     """The cleaned parties of one list; "two groups, A and B" keeps only A and B."""
-    out = [c for c in (clean_item(piece) for piece in split_items(text)) if c]
+    out = [c for c in map(clean, split_items(text)) if c]
     for i, item in enumerate(out):
         count = _group_count(item)
-        rest = out[i + 1 :]
-        if count and len(rest) == count and not any(_GROUP.match(r) for r in rest):
-            return out[:i] + rest
+        if count:
+            rest = out[i + 1 :]
+            if len(rest) == count and not any(_is_group(r) for r in rest):
+                return out[:i] + rest
     return out
 
 
 def _group_count(item: str) -> int | None:
     """N for a counted group ("two immigrant-rights groups", "14 parents"), else None."""
-    if not _GROUP.match(item):
+    if not _is_group(item):
         return None
     word = item.split()[0].lower()
     if word.isdigit():
@@ -396,13 +569,21 @@ class _Collector:
         self.winners: list[tuple[str, Sentence]] = []
         self.anaphors: dict[str, str | None] = {}
         self.cleaned: dict[str, list[str]] = {}  # list text -> its cleaned parties
+        self.pieces: dict[str, str | None] = {}  # list piece -> its cleaned party
         self.keys: dict[str, list[str]] = {}  # name -> its key tokens
+
+    def clean(self, piece: str) -> str | None:
+        """`clean_item`, once per distinct piece in the article (lists repeat names)."""
+        if piece in self.pieces:
+            return self.pieces[piece]
+        found = self.pieces[piece] = clean_item(piece)
+        return found
 
     def items(self, text: str) -> list[str]:
         """`_items`, once per distinct list text in the article."""
         found = self.cleaned.get(text)
         if found is None:
-            found = self.cleaned[text] = _items(text)
+            found = self.cleaned[text] = _items(text, self.clean)
         return found
 
     def same(self, a: str, b: str) -> bool:
@@ -438,115 +619,237 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
     criminal = criminal_hint or _mentions_crime(doc.norm_text[:4000])
-    for sent in doc.sentences:
+    sentences = doc.sentences
+    # Every visited sentence holds a rule word, and each civil rule word holds one of
+    # `_GATE_WORDS`: the gate on those words always passes here.
+    for index, mask in _visits(doc, criminal):
+        sent = sentences[index]
         norm = sent.norm
-        if not (criminal or has_any(norm, _GATE_WORDS)) or norm.rstrip().endswith("?"):
+        if norm.rstrip().endswith("?"):
             continue
         low = norm.lower()
         if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
             continue
         if "amic" in low or "friend-of-the-court" in low:
             continue
-        # Words several patterns below need, looked for once.
-        by, against, named = " by " in norm, "against" in norm, "named" in norm
-        favor = "favor" in norm
-        if "su" in norm:
-            for m in _SUED.finditer(norm):
-                if norm[m.end() : m.end() + 3] == " by" or _PASSIVE_BEFORE.search(
-                    norm[max(0, m.start() - 12) : m.start()]
-                ):
-                    continue
-                subject = read_subject(norm, m.start())
-                if subject:
-                    col.add(subject, "p", 3, sent)
-                col.add(read_list(norm, m.end() + 1), "d", 3, sent)
-                along = _ALONG_WITH.search(norm, m.end())
-                if along:
-                    col.add(read_list(norm, along.end()), "p", 3, sent)
-        if by:
-            for m in _SUED_BY.finditer(norm):
-                col.add(read_list(norm, m.end()), "p", 3, sent)
-        if "led by" in norm:
-            for m in _COALITION_LED.finditer(norm):
-                col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
-        if by:
-            for m in _BY.finditer(norm):
-                if "amicus" in m.group("gap") or "brief" in m.group("gap"):
-                    continue
-                before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
-                if not _CASE_NOUN_BEFORE.search(before):
-                    continue
-                col.add(read_list(norm, m.end()), "p", 3, sent)
-        if "laintiff" in norm:
-            for m in _NAMED_PLAINTIFFS.finditer(norm):
-                if _COUNSEL_FOR.search(norm[max(0, m.start() - 40) : m.start()]):
-                    continue
-                col.add(read_list(norm, m.end()), "p", 3, sent)
-        if "lleg" in norm or "ontend" in norm:
-            for m in _ALLEGED.finditer(norm):
-                subject = read_subject(norm, m.start())
-                if subject and subject[0].isupper():
-                    col.add(subject, "p", 1, sent)
-        if favor or "judgment" in norm or "sided" in norm:
-            for m in _WINNERS.finditer(norm):
-                col.winners.append((read_list(norm, m.end()), sent))
-        if "plaintiff" in norm:
-            for m in _CO_PLAINTIFF.finditer(norm):
-                col.add(read_subject(norm, m.start()), "p", 3, sent)
-        if "led the" in norm:
-            for m in _LED_WITH.finditer(norm):
-                col.add(read_subject(norm, m.start()), "p", 3, sent)
-                col.add(read_list(norm, m.end()), "p", 3, sent)
-        if against:
-            for m in _THAT_FILED_AGAINST.finditer(norm):
-                col.add(m.group("p"), "p", 3, sent)
-                col.add(read_list(norm, m.end()), "d", 3, sent)
-        if against:
-            for m in _AGAINST.finditer(norm):
-                col.add(read_list(norm, m.end()), "d", 2, sent)
-        if named:
-            for m in _NAMED_AS.finditer(norm):
-                col.add(m.group("d"), "d", 3, sent)
-        if named:
-            for m in _WERE_NAMED.finditer(norm):
-                col.add(read_subject(norm, m.start()), "d", 3, sent)
-        if "efendant" in norm:
-            for m in _DEFENDANTS_ARE.finditer(norm):
-                col.add(read_list(norm, m.end()), "d", 3, sent)
-        if "accus" in norm:
-            for m in _ACCUSING.finditer(norm):
-                col.add(read_list(norm, m.end()), "d", 2, sent)
-        if "approval" in norm:
-            for m in _WON_APPROVAL.finditer(norm):
-                col.add(read_subject(norm, m.start()), "p", 2, sent)
-        if "filed" in norm:
-            for m in _FILED_THE.finditer(norm):
-                col.add(read_subject(norm, m.start()), "p", 2, sent)
-        if favor:
-            for m in _IN_FAVOR.finditer(norm):
-                col.add(m.group("p"), "p", 3, sent)
-                col.add(read_list(norm, m.end()), "d", 3, sent)
-        if "found" in norm or "finds" in norm or "concluded" in norm:
-            for m in _FOUND_VIOLATED.finditer(norm):
-                col.add(m.group("d"), "d", 2, sent)
-        if criminal:
-            if has_any(norm, _LIST_WORDS):
-                for m in _DEFENDANT_CRIMINAL_LIST.finditer(norm):
-                    col.add(read_list(norm, m.end()), "d", 3, sent)
-            for pattern, literals in _DEFENDANT_CRIMINAL:
-                if not has_any(norm, literals):
-                    continue
-                for m in pattern.finditer(norm):
-                    col.add(trim_name(m.group("d")), "d", 3, sent)
-            for pattern, literals in _PROSECUTOR:
-                if not has_any(norm, literals):
-                    continue
-                for m in pattern.finditer(norm):
-                    col.add_one(re.sub(r"^the ", "", m.group("p")), "p", 3, sent)
+        while mask:  # the rules of the set bits, lowest first
+            bit = mask & -mask
+            _RULE_OF_BIT[bit](col, norm, sent)
+            mask ^= bit
     if caption:
         _add_caption(col, caption, criminal)
     _add_winners(col)
     return _finish(col, doc)
+
+
+def _sued(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _SUED.finditer(norm):
+        if norm[m.end() : m.end() + 3] == " by" or _PASSIVE_BEFORE.search(
+            norm[max(0, m.start() - 12) : m.start()]
+        ):
+            continue
+        subject = read_subject(norm, m.start())
+        if subject:
+            col.add(subject, "p", 3, sent)
+        col.add(read_list(norm, m.end() + 1), "d", 3, sent)
+        along = (
+            _ALONG_WITH.search(norm, m.end()) if norm.find(" along with ", m.end()) >= 0 else None
+        )
+        if along:
+            col.add(read_list(norm, along.end()), "p", 3, sent)
+
+
+def _by(col: _Collector, norm: str, sent: Sentence) -> None:
+    """The three patterns that hold " by ", in their order."""
+    for m in _SUED_BY.finditer(norm):
+        col.add(read_list(norm, m.end()), "p", 3, sent)
+    if "led by" in norm:
+        for m in _COALITION_LED.finditer(norm):
+            col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
+    for m in _BY.finditer(norm):
+        if "amicus" in m.group("gap") or "brief" in m.group("gap"):
+            continue
+        before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
+        if not _CASE_NOUN_BEFORE.search(before):
+            continue
+        col.add(read_list(norm, m.end()), "p", 3, sent)
+
+
+def _named_plaintiffs(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _NAMED_PLAINTIFFS.finditer(norm):
+        if _COUNSEL_FOR.search(norm[max(0, m.start() - 40) : m.start()]):
+            continue
+        col.add(read_list(norm, m.end()), "p", 3, sent)
+
+
+def _alleged(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _ALLEGED.finditer(norm):
+        subject = read_subject(norm, m.start())
+        if subject and subject[0].isupper():
+            col.add(subject, "p", 1, sent)
+
+
+def _winners(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _WINNERS.finditer(norm):
+        col.winners.append((read_list(norm, m.end()), sent))
+
+
+def _co_plaintiff(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _CO_PLAINTIFF.finditer(norm):
+        col.add(read_subject(norm, m.start()), "p", 3, sent)
+
+
+def _led_with(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _LED_WITH.finditer(norm):
+        col.add(read_subject(norm, m.start()), "p", 3, sent)
+        col.add(read_list(norm, m.end()), "p", 3, sent)
+
+
+def _against(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _THAT_FILED_AGAINST.finditer(norm):
+        col.add(m.group("p"), "p", 3, sent)
+        col.add(read_list(norm, m.end()), "d", 3, sent)
+    for m in _AGAINST.finditer(norm):
+        col.add(read_list(norm, m.end()), "d", 2, sent)
+
+
+def _named_defendants(col: _Collector, norm: str, sent: Sentence) -> None:
+    if "named" not in norm:
+        return
+    for m in _NAMED_AS.finditer(norm):
+        col.add(m.group("d"), "d", 3, sent)
+    for m in _WERE_NAMED.finditer(norm):
+        col.add(read_subject(norm, m.start()), "d", 3, sent)
+
+
+def _defendants_are(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _DEFENDANTS_ARE.finditer(norm):
+        col.add(read_list(norm, m.end()), "d", 3, sent)
+
+
+def _accusing(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _ACCUSING.finditer(norm):
+        col.add(read_list(norm, m.end()), "d", 2, sent)
+
+
+def _won_approval(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _WON_APPROVAL.finditer(norm):
+        col.add(read_subject(norm, m.start()), "p", 2, sent)
+
+
+def _filed_the(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _FILED_THE.finditer(norm):
+        col.add(read_subject(norm, m.start()), "p", 2, sent)
+
+
+def _in_favor(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _IN_FAVOR.finditer(norm):
+        col.add(m.group("p"), "p", 3, sent)
+        col.add(read_list(norm, m.end()), "d", 3, sent)
+
+
+def _found_violated(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _FOUND_VIOLATED.finditer(norm):
+        col.add(m.group("d"), "d", 2, sent)
+
+
+def _criminal_list(col: _Collector, norm: str, sent: Sentence) -> None:
+    if has_any(norm, _LIST_WORDS):
+        for m in _DEFENDANT_CRIMINAL_LIST.finditer(norm):
+            col.add(read_list(norm, m.end()), "d", 3, sent)
+
+
+def _criminal_name(which: int) -> Callable[[_Collector, str, Sentence], None]:
+    pattern, literals = _DEFENDANT_CRIMINAL[which]
+
+    def run(col: _Collector, norm: str, sent: Sentence) -> None:
+        if has_any(norm, literals):
+            for m in pattern.finditer(norm):
+                col.add(trim_name(m.group("d")), "d", 3, sent)
+
+    return run
+
+
+def _prosecutor(which: int) -> Callable[[_Collector, str, Sentence], None]:
+    pattern, literals = _PROSECUTOR[which]
+
+    def run(col: _Collector, norm: str, sent: Sentence) -> None:
+        if has_any(norm, literals):
+            for m in pattern.finditer(norm):
+                col.add_one(re.sub(r"^the ", "", m.group("p")), "p", 3, sent)
+
+    return run
+
+
+# Every rule in the order it is applied to a sentence, with words one of which any sentence it
+# can match holds (each word also holds one of `_GATE_WORDS`, or the rule is criminal-only); the
+# sentences to visit are found by one search of the whole text per word.
+_RULE_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str, ...]], ...] = (
+    (_sued, ("sue", "suing")),
+    (_by, (" by ",)),
+    (_named_plaintiffs, ("plaintiff",)),
+    (_alleged, ("allege", "contend")),
+    (_winners, ("favor", "judgment", "sided")),
+    (_co_plaintiff, ("plaintiff",)),
+    (_led_with, ("led the",)),
+    (_against, ("against",)),
+    (_named_defendants, ("defendant",)),  # both patterns need "named" and "defendant"
+    (_defendants_are, ("defendant",)),
+    (_accusing, ("accus",)),
+    (_won_approval, ("approval",)),
+    (_filed_the, ("filed",)),
+    (_in_favor, ("favor",)),
+    (_found_violated, ("found", "finds", "concluded")),
+)
+_CRIMINAL_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str, ...]], ...] = (
+    (_criminal_list, ("sentenc", "convict", "trial", "prosecution")),
+    (_criminal_name(0), ("sentenc", "convict")),
+    (_criminal_name(1), ("petitioner, ", "defendant", "appellant, ")),
+    (_criminal_name(2), ()),  # sentences with ", " and a digit: `_COMMA_DIGIT`
+    (_prosecutor(0), ("Office",)),
+    (_prosecutor(1), (" for the State of ",)),
+)
+_RULES = tuple(rule for rule, _ in _RULE_TABLE + _CRIMINAL_TABLE)
+_RULE_OF_BIT = {1 << bit: rule for bit, rule in enumerate(_RULES)}
+
+
+def _word_masks(table: tuple, first_bit: int) -> dict[str, int]:
+    masks: dict[str, int] = {}
+    for bit, (_, words) in enumerate(table, first_bit):
+        for word in words:
+            masks[word] = masks.get(word, 0) | 1 << bit
+    return masks
+
+
+_CIVIL_MASKS = _word_masks(_RULE_TABLE, 0)
+_ALL_MASKS = _CIVIL_MASKS | {
+    word: _CIVIL_MASKS.get(word, 0) | mask
+    for word, mask in _word_masks(_CRIMINAL_TABLE, len(_RULE_TABLE)).items()
+}
+_COMMA_DIGIT = re.compile(r", \d")
+_COMMA_DIGIT_MASK = 1 << (len(_RULE_TABLE) + 3)
+
+
+def _visits(doc: Doc, criminal: bool) -> list[tuple[int, int]]:
+    """(sentence index, bit mask of the rules that can match there), in sentence order."""
+    text, starts = doc.norm_text, doc.starts
+    count = len(starts)
+    masks: dict[int, int] = {}
+    for word, mask in (_ALL_MASKS if criminal else _CIVIL_MASKS).items():
+        pos = text.find(word)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            masks[i] = masks.get(i, 0) | mask
+            pos = text.find(word, starts[i + 1]) if i + 1 < count else -1
+    if criminal:
+        pos = 0
+        while (m := _COMMA_DIGIT.search(text, pos)) is not None:
+            i = bisect_right(starts, m.start()) - 1
+            masks[i] = masks.get(i, 0) | _COMMA_DIGIT_MASK
+            if i + 1 >= count:
+                break
+            pos = starts[i + 1]
+    return sorted(masks.items())
 
 
 def _mentions_crime(head: str) -> bool:
@@ -608,39 +911,45 @@ def _same_keys(a: str, b: str, keys: dict[str, list[str]]) -> bool:
 def _finish(col: _Collector, doc: Doc) -> PartyLists:
     cache = _surname_cache()
     text = doc.norm_text
-    resolved: list[_Found] = []
+    resolved: list[tuple[str, _Found]] = []  # each mention under its final name
     names_seen: dict[str, str | None] = {}
+    non_party: dict[str, bool] = {}
     for f in col.found:
         if f.name in names_seen:
             final = names_seen[f.name]
             if final is not None:
-                resolved.append(_Found(final, f.side, f.priority, f.sentence, f.order))
+                resolved.append((final, f))
             continue
         names_seen[f.name] = None
         name = f.name  # acronyms stay as printed ("IRS")
-        if " " not in name and not _ACRONYM.match(name) and name not in tables.US_STATES.split("|"):
+        if " " not in name and not _ACRONYM.match(name) and name not in _STATE_NAMES:
             org = _org_for(doc, name)
             name = org if org else expand_surname(name, text, cache)
-        if _is_non_party_person(name, text):
+        if name not in non_party:
+            non_party[name] = _is_non_party_person(name, text)
+        if non_party[name]:
             continue
         names_seen[f.name] = name
-        resolved.append(_Found(name, f.side, f.priority, f.sentence, f.order))
+        resolved.append((name, f))
     # Merge short forms into the fullest form printed.
-    names = sorted({f.name for f in resolved}, key=len, reverse=True)
-    keys = {n: _key_tokens(n) for n in names}
+    names = sorted({name for name, _ in resolved}, key=len, reverse=True)
+    known = col.keys
+    keyed = [(n, len(n), known[n] if n in known else _key_tokens(n)) for n in names]
     canonical: dict[str, str] = {}
-    for name in names:
+    for name, size, ta in keyed:
         target = None
-        for longer in names:  # longest first: the names longer than `name` lead the list
-            if len(longer) <= len(name):
+        width = len(ta)
+        # `_same_keys` inlined; the names longer than `name` lead the list (longest first).
+        for longer, longer_size, tb in keyed:
+            if longer_size <= size:
                 break
-            if _same_keys(name, longer, keys):
+            if width and width <= len(tb) and (tb[:width] == ta or tb[-width:] == ta):
                 target = longer
                 break
         canonical[name] = canonical.get(target, target) if target else name
     best_side: dict[str, tuple[int, str, int]] = {}
-    for f in resolved:
-        key = canonical[f.name]
+    for name, f in resolved:
+        key = canonical[name]
         current = best_side.get(key)
         if current is None or f.priority > current[0]:
             best_side[key] = (f.priority, f.side, min(f.order, current[2]) if current else f.order)
@@ -650,9 +959,9 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         (out.plaintiffs if side == "p" else out.defendants).append(key)
     out.plaintiffs = _drop_covered_groups(out.plaintiffs)
     out.defendants = _drop_covered_groups(out.defendants)
-    for f in resolved:
+    for name, f in resolved:
         field_name = "plaintiffs" if f.side == "p" else "defendants"
-        key = canonical[f.name]
+        key = canonical[name]
         if key in getattr(out, field_name) and field_name not in out.evidence:
             out.evidence[field_name] = f.sentence.text
     return out
@@ -708,8 +1017,8 @@ def _drop_covered_groups(names: list[str]) -> list[str]:
     named_states = [n for n in names if n in _STATE_NAMES or n.startswith("State of ")]
     out = []
     for name in names:
-        m = _COUNTED_STATES.match(name)
-        if m and "other" in name:
+        m = _COUNTED_STATES.match(name) if "other" in name else None
+        if m:
             word = m.group(1)
             count = int(word) if word.isdigit() else _NUMBERS.get(word, 99)
             if len(named_states) - 1 >= count:
