@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from summarizer import tables
 from summarizer.gates import fold
@@ -35,26 +36,95 @@ _DOCKETS = (
 _CASE_NUMBER = re.compile(r"\bcase (?:number|no\.) (?P<num>\d[\w:\-]+[\w])", re.I)
 
 
+# A word the left side of a caption can hold: a token of `_CAPTION` or one word of a
+# multi-word token, with the comma that may follow it. A match's left side never reaches back
+# past a word that is not one of these.
+_CHAIN_WORD = re.compile(
+    rf"(?:[{U}0-9][\w.&'’\-]*|of|the|for|and|de|del|on|behalf|ex|rel\.|et|al\.|&),?"
+)
+_UPPER_CHAR = re.compile(rf"[{U}]")
+# Every match of `_BACKGROUND` ends with one of these (case folded) at the end of the window.
+_BACKGROUND_ENDS = ("in ", "after ", "under ", "since ")
+_BACKGROUND_WORDS = ("citing ", "relied on ")
+
+
+def _chain_start(norm: str, end: int) -> int:
+    """The lowest offset a caption whose left side ends at `end` can start at: the start of the
+    nearest word before `end` that no left side can hold (the first left word may be the tail of
+    such a word)."""
+    while True:
+        space = norm.rfind(" ", 0, end)
+        if not _CHAIN_WORD.fullmatch(norm, space + 1, end):
+            return space + 1
+        if space < 0:
+            return 0
+        end = space
+
+
+def _caption_matches(norm: str) -> list[re.Match[str]]:
+    """`_CAPTION.finditer(norm)`, with starts tried only just before each " v. ": every match
+    holds exactly one " v. " (a token never reads "v."), right after its left side."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    v = norm.find(" v. ")
+    while v >= 0:
+        if v >= pos:
+            for upper in _UPPER_CHAR.finditer(norm, max(pos, _chain_start(norm, v)), v):
+                m = _CAPTION.match(norm, upper.start())
+                if m:
+                    found.append(m)
+                    pos = m.end()
+                    break
+        v = norm.find(" v. ", v + 1)
+    return found
+
+
+def _background(window: str) -> bool:
+    """Whether the words before a caption cite it as precedent (`_BACKGROUND`); every match ends
+    at the window's end with a space, after one of a few words."""
+    if not window.endswith(" "):
+        return False
+    low = fold(window)
+    if not low.endswith(_BACKGROUND_ENDS) and not any(w in low for w in _BACKGROUND_WORDS):
+        return False
+    return _BACKGROUND.search(window) is not None
+
+
+def _sentences_holding(doc: Doc, word: str) -> set[int]:
+    """Indices of the body sentences whose normalised text holds `word` (no line break in it)."""
+    text, starts = doc.norm_text, doc.starts
+    found: set[int] = set()
+    pos = text.find(word)
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        found.add(i)
+        pos = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
+    return found
+
+
 def find_caption(doc: Doc) -> tuple[str, str] | None:
     """(caption, sentence) for the case reported: "The case is ..." first, skipping precedents."""
     found: list[tuple[int, str, str]] = []
-    for sent in doc.sentences:
+    versus = _sentences_holding(doc, " v. ")
+    agency = _sentences_holding(doc, ", Case ")
+    for i in sorted(versus | agency):
+        sent = doc.sentences[i]
         norm = sent.norm
-        if " v. " in norm:
-            for m in _CAPTION.finditer(norm):
+        if i in versus:
+            for m in _caption_matches(norm):
                 start = m.start()
                 left = m.group("left")
                 noise = _LEAD_NOISE.match(left)
                 if noise:
                     start += noise.end()
-                if _BACKGROUND.search(norm[max(0, start - 60) : start]):
+                if _background(norm[max(0, start - 60) : start]):
                     continue
                 text = sent.text[start : m.end()].rstrip(",")
                 if " v. " not in text.replace("\u2019", "'") and " v. " not in text:
                     continue
                 score = 2 if norm.startswith("The case is") else 0
                 found.append((score, text, sent.text))
-        elif ", Case " in norm:
+        else:
             m = _AGENCY_CAPTION.search(norm)
             if m:
                 found.append((1, sent.text[m.start("cap") : m.end("cap")], sent.text))
