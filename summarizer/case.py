@@ -206,6 +206,20 @@ def _positions(text: str, word: str) -> list[int]:
     return found
 
 
+def _starting(text: str, word: str) -> list[int]:
+    """Every offset of `word` in `text`, found by walking the occurrences of its first character:
+    for a short word whose first character is rare in prose ("No": a capital N) that is several
+    times faster than searching for the word itself."""
+    found: list[int] = []
+    first = word[0]
+    pos = text.find(first)
+    while pos >= 0:
+        if text.startswith(word, pos):
+            found.append(pos)
+        pos = text.find(first, pos + 1)
+    return found
+
+
 def _first_at(
     pattern: re.Pattern[str], text: str, positions: list[int], offsets: tuple[int, ...]
 ) -> re.Match[str] | None:
@@ -242,7 +256,7 @@ def find_docket(doc: Doc) -> tuple[str, str] | None:
     """The docket number as printed, with its sentence. Every pattern is matched in the joined
     body: none crosses a line break, so its first match there is the first sentence's."""
     text = doc.norm_text
-    found = {"No": _positions(text, "No"), "Case ": _case_word(doc)}
+    found = {"No": _starting(text, "No"), "Case ": _case_word(doc)}
     has_no = any(text.startswith("No.", pos) for pos in found["No"])
     lowered = False
     low: str | None = None
