@@ -48,20 +48,22 @@ def _date_keys() -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], .
     )
 
 
-_DATE_KEYS = _date_keys()
+_DATE_KEYS = dict(_date_keys())
+# All keys but "night" in one pattern: none of them can overlap another in a text (no proper
+# suffix of one is a prefix of another), so its matches are every occurrence of each. "night"
+# could overlap "Jan" or "Jun" and is searched for on its own.
+_DATE_KEY = re.compile("|".join(key for key in _DATE_KEYS if key != "night"))
 
 
 def _dates(norm: str) -> Iterator[re.Match[str]]:
     """`_DATE.finditer(norm)`, the pattern tried only at the offsets where a start word is."""
     starts: set[int] = set()
-    for key, choices in _DATE_KEYS:
-        pos = norm.find(key)
-        while pos >= 0:
-            for offset, words in choices:
-                start = pos - offset
-                if start >= 0 and norm.startswith(words, start):
-                    starts.add(start)
-            pos = norm.find(key, pos + 1)
+    for key in _DATE_KEY.finditer(norm):
+        _add_starts(norm, key.start(), _DATE_KEYS[key.group()], starts)
+    pos = norm.find("night")
+    while pos >= 0:
+        _add_starts(norm, pos, _DATE_KEYS["night"], starts)
+        pos = norm.find("night", pos + 1)
     end = 0
     for start in sorted(starts):
         if start >= end:
@@ -69,6 +71,16 @@ def _dates(norm: str) -> Iterator[re.Match[str]]:
             if m:
                 end = m.end()
                 yield m
+
+
+def _add_starts(
+    norm: str, pos: int, choices: tuple[tuple[int, tuple[str, ...]], ...], starts: set[int]
+) -> None:
+    """Add the offsets where a start word holding the key found at `pos` begins."""
+    for offset, words in choices:
+        start = pos - offset
+        if start >= 0 and norm.startswith(words, start):
+            starts.add(start)
 
 
 def find_date(norm: str, text: str, anchor: int) -> str | None:
