@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 
+from summarizer.gates import fold
 from summarizer.text import Doc, normalise
 
 _VERBS = (
@@ -22,59 +25,100 @@ _EMBEDDED = re.compile(
     rf"(?P<speaker>{_SPEAKER_COURT}|\b[A-Z][\w'\-]+|\b(?:she|he)) (?:{_VERBS}|also {_VERBS})"
     rf"(?: that)?[^\"]{{0,160}}?{_QUOTE}"
 )
+# Every match of `_EMBEDDED` holds one of these, its speaker ending at most `_SPEAKER_REACH`
+# characters before it ("The " + the longest court word + " " + 60 + " also") unless the
+# speaker is one long word.
+_SPACE_VERB = re.compile(rf" {_VERBS}")
+_SPEAKER_REACH = len("The ") + len("magistrate") + 1 + 60 + len(" also")
+_WORD_CHAR = re.compile(r"[\w'\-]")
 _DISSENT = re.compile(r"dissent|concurr", re.I)
+_DISSENT_WORDS = ("dissent", "concurr")
 _PRONOUN = re.compile(r"^(?:she|he)$", re.I)
+_SPEAKER_COURT_START = re.compile(_SPEAKER_COURT)
+_SPEAKER_WORDS = re.compile(r"[\w'\-]+")
+_SPEAKER_TITLE = re.compile(r"(?:Judge|Justice|Chancellor|Circuit Judge|Chief Justice)\b")
+_COURT_OR_JUSTICE = re.compile(r"\b(?:the judge|the court|the justice)\b", re.I)
+_COURT_OR_JUDGE = re.compile(r"\b(?:the judge|the court)\b", re.I)
 
 
 def _judicial(speaker: str, judge_words: set[str]) -> bool:
     s = speaker.strip()
-    if re.match(_SPEAKER_COURT, s):
+    if _SPEAKER_COURT_START.match(s):
         return True
-    words = set(re.findall(r"[\w'\-]+", s))
+    words = set(_SPEAKER_WORDS.findall(s))
     if words & judge_words:
         return True
-    return bool(re.match(r"(?:Judge|Justice|Chancellor|Circuit Judge|Chief Justice)\b", s))
+    return bool(_SPEAKER_TITLE.match(s))
+
+
+def _dissenting(text: str) -> bool:
+    """`_DISSENT` found in `text`; asked only when the case-folded text holds one of its words."""
+    low = fold(text)
+    return any(w in low for w in _DISSENT_WORDS) and _DISSENT.search(text) is not None
+
+
+def _quoting(doc: Doc) -> Iterator[int]:
+    """Indices of the body sentences holding a straight quote, in order (one character search
+    per such sentence instead of a test of every sentence)."""
+    text, starts = doc.norm_text, doc.starts
+    pos = text.find('"')
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        yield i
+        if i + 1 >= len(starts):
+            return
+        pos = text.find('"', starts[i + 1])
+
+
+def _embedded(norm: str) -> re.Match[str] | None:
+    """`_EMBEDDED.search(norm)`, skipped when no verb precedes the last quote mark and begun
+    no earlier than the first verb's speaker can start."""
+    verb = _SPACE_VERB.search(norm, 0, norm.rfind('"'))
+    if verb is None:
+        return None
+    lo = max(0, verb.start() - _SPEAKER_REACH)
+    while lo > 0 and _WORD_CHAR.match(norm, lo - 1):
+        lo -= 1
+    return _EMBEDDED.search(norm, lo)
+
+
+def _before(doc: Doc, i: int) -> str:
+    """The two sentences before sentence `i`, joined."""
+    return " ".join(s.norm for s in doc.sentences[max(0, i - 2) : i])
 
 
 def find_key_quote(doc: Doc, judge_names: list[str]) -> tuple[str, str] | None:
     """(quotation without outer marks and trailing comma, sentence) or None."""
     judge_words = {w for name in judge_names for w in normalise(name).split() if len(w) > 2}
     embedded: tuple[str, str] | None = None
-    for i, sent in enumerate(doc.sentences):
+    for i in _quoting(doc):
+        sent = doc.sentences[i]
         norm = sent.norm
-        if '"' not in norm:
-            continue
-        prev = " ".join(s.norm for s in doc.sentences[max(0, i - 2) : i])
         m = _LEADING.match(norm)
         if m:
             speaker = m.group("speaker") or m.group("speaker2") or ""
             ok = _judicial(speaker, judge_words)
-            if (
-                not ok
-                and _PRONOUN.match(speaker.strip())
-                and (
-                    re.search(r"\b(?:the judge|the court|the justice)\b", prev, re.I)
-                    or any(w in prev for w in judge_words)
-                )
-                and not _DISSENT.search(prev[-200:])
-            ):
-                ok = "wrote" in norm[m.end("q") : m.end("q") + 30] or bool(judge_words)
-            if ok and not _DISSENT.search(norm):
+            if not ok and _PRONOUN.match(speaker.strip()):
+                prev = _before(doc, i)
+                if (
+                    _COURT_OR_JUSTICE.search(prev) or any(w in prev for w in judge_words)
+                ) and not _dissenting(prev[-200:]):
+                    ok = "wrote" in norm[m.end("q") : m.end("q") + 30] or bool(judge_words)
+            if ok and not _dissenting(norm):
                 q = m.group("q")
                 start = norm.index(q)
                 return _trim(sent.text[start : start + len(q)]), sent.text
             continue
-        if embedded is None and not _DISSENT.search(norm):
-            e = _EMBEDDED.search(norm)
+        if embedded is None and not _dissenting(norm):
+            e = _embedded(norm)
             if e:
                 speaker = e.group("speaker")
-                ok = _judicial(speaker, judge_words) or (
-                    _PRONOUN.match(speaker) is not None
-                    and (
-                        re.search(r"\b(?:the judge|the court)\b", prev, re.I) is not None
-                        or any(w in prev or w in norm[: e.start()] for w in judge_words)
+                ok = _judicial(speaker, judge_words)
+                if not ok and _PRONOUN.match(speaker) is not None:
+                    prev = _before(doc, i)
+                    ok = _COURT_OR_JUDGE.search(prev) is not None or any(
+                        w in prev or w in norm[: e.start()] for w in judge_words
                     )
-                )
                 if ok:
                     embedded = (_trim(sent.text[e.start("q") : e.end("q")]), sent.text)
     return embedded

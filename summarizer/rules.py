@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
+from operator import attrgetter
 
 from summarizer import dates
 from summarizer.case import find_caption, find_docket
 from summarizer.courts import decide_level, select_court
 from summarizer.facts import Facts, Judge
+from summarizer.gates import fold
 from summarizer.judges import select_judges
 from summarizer.names import surname
 from summarizer.outcome import (
@@ -25,7 +27,7 @@ from summarizer.parties import extract_parties
 from summarizer.quotes import find_key_quote
 from summarizer.ruling import is_ruling
 from summarizer.summary import build_summary
-from summarizer.text import Doc, prepare
+from summarizer.text import Doc, Sentence, prepare
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ EXTRACTOR_NAME = "rules"
 EXTRACTOR_VERSION = "4"
 
 _CRIMINAL_LEAD = re.compile(r"\b(?:sentenc|convict|pleaded guilty|prosecut)", re.I)
+_TEXT = attrgetter("text")
+_CRIMINAL_WORDS = ("sentenc", "convict", "pleaded guilty", "prosecut")
 
 
 def summarize(text: str, *, title: str | None = None, published: datetime | None = None) -> Facts:
@@ -54,8 +58,7 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
     if judge_hits:
         evidence["judges"] = judge_hits[0][1]
     caption = find_caption(doc)
-    lead_text = " ".join(s.norm for s in doc.sentences[:4])
-    criminal = bool(_CRIMINAL_LEAD.search((doc.headline.norm if doc.headline else "") + lead_text))
+    criminal = _criminal_lead(doc)
     parties = extract_parties(doc, caption[0] if caption else None, criminal)
     evidence.update(parties.evidence)
 
@@ -67,23 +70,20 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
 
     event_sentences = [e.sentence for e in events if not e.sentence.is_headline]
     judge_sentences = [ev for _, ev in judge_hits]
+    judge_printed = _printed_as(doc, judge_sentences)
     court_hit = select_court(doc, level, judge_sentences + [s.text for s in event_sentences])
     court = court_hit[0] if court_hit else None
     if court_hit:
         evidence["court"] = court_hit[1]
 
-    motion_sources = _unique(
-        event_sentences
-        + [s for s in doc.sentences if s.text in judge_sentences]
-        + [e.sentence for e in later]
-    )
+    motion_sources = _unique(event_sentences + judge_printed + [e.sentence for e in later])
     motion_hit = find_motion(motion_sources)
     motion = motion_hit[0] if motion_hit else None
     outcome = build_outcome(cls, text_event, motion)
     if text_event is not None and cls is not None:
         evidence["outcome"] = text_event.sentence.text
 
-    decision_date = _decision_date(events, decisive, published, doc, judge_sentences)
+    decision_date = _decision_date(events, decisive, published, doc, judge_printed)
     if decision_date:
         evidence["decision_date"] = decision_date[1]
 
@@ -117,6 +117,34 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
     return ground(facts, doc)
 
 
+def _criminal_lead(doc: Doc) -> bool:
+    """Whether the headline and the first sentences speak of a prosecution; the pattern is asked
+    only when the case-folded text holds one of its words."""
+    lead = (doc.headline.norm if doc.headline else "") + " ".join(s.norm for s in doc.sentences[:4])
+    low = fold(lead)
+    return any(w in low for w in _CRIMINAL_WORDS) and _CRIMINAL_LEAD.search(lead) is not None
+
+
+def _printed_as(doc: Doc, texts: list[str]) -> list[Sentence]:
+    """The body sentences printed exactly as one of `texts`, in order: the sentences' texts are
+    compared with each text by list.count and list.index, in C, instead of one membership test
+    per sentence in Python."""
+    if not texts:
+        return []
+    printed = list(map(_TEXT, doc.sentences))
+    found: set[int] = set()
+    done: list[str] = []
+    for text in texts:
+        if text in done:
+            continue
+        done.append(text)
+        start = 0
+        for _ in range(printed.count(text)):
+            start = printed.index(text, start) + 1
+            found.add(start - 1)
+    return [doc.sentences[i] for i in sorted(found)]
+
+
 def _unique(sentences: list) -> list:  # type: ignore[type-arg]
     seen: set[int] = set()
     out = []
@@ -143,7 +171,7 @@ def _decision_date(
     decisive: Event | None,
     published: datetime | None,
     doc: Doc,
-    judge_sentences: list[str],
+    judge_printed: list[Sentence],
 ) -> tuple[str, str] | None:
     """The date printed nearest the decisive verb; "today" (often the press release's own day)
     only when nothing more specific is printed; then the judge's and the lead's sentences."""
@@ -156,7 +184,7 @@ def _decision_date(
         if printed:
             found.append((printed, ev.sentence.text))
     if not found:
-        for sent in [s for s in doc.sentences if s.text in judge_sentences] + lead_sentences(doc):
+        for sent in judge_printed + lead_sentences(doc):
             printed = dates.find_date(sent.norm, sent.text, 0)
             if printed:
                 found.append((printed, sent.text))
@@ -177,28 +205,47 @@ def _lead_summary(doc: Doc) -> str:
 
 def ground(facts: Facts, doc: Doc) -> Facts:
     """Drop any judge, party, quote or caption that does not occur in the article as printed."""
-    printed = doc.raw_text + "\n" + (doc.headline.text if doc.headline else "")
+    raw = doc.raw_text
+    head = doc.headline.text if doc.headline else ""
 
     def ok(value: str | None) -> bool:
-        return bool(value) and value in printed  # type: ignore[operator]
+        # As printed means in the body joined with the headline after a line break; only a value
+        # with a line break can occur there without occurring in one of the two.
+        if not value:
+            return False
+        return value in raw or value in head or ("\n" in value and value in f"{raw}\n{head}")
 
     judges = tuple(j for j in facts.judges if ok(j.name))
     plaintiffs = tuple(p for p in facts.plaintiffs if ok(p))
     defendants = tuple(d for d in facts.defendants if ok(d))
-    evidence = dict(facts.evidence)
-    for key, present in (
-        ("judges", judges),
-        ("plaintiffs", plaintiffs),
-        ("defendants", defendants),
-    ):
-        if not present:
-            evidence.pop(key, None)
     quote = facts.key_quote if ok(facts.key_quote) else None
     case_name = facts.case_name if ok(facts.case_name) else None
     docket = facts.docket if ok(facts.docket) else None
-    for key, value in (("key_quote", quote), ("case_name", case_name), ("docket", docket)):
-        if value is None:
-            evidence.pop(key, None)
+    dropped = [
+        key
+        for key, value in (
+            ("judges", judges),
+            ("plaintiffs", plaintiffs),
+            ("defendants", defendants),
+            ("key_quote", quote),
+            ("case_name", case_name),
+            ("docket", docket),
+        )
+        if not value and key in facts.evidence
+    ]
+    if (
+        not dropped
+        and len(judges) == len(facts.judges)
+        and len(plaintiffs) == len(facts.plaintiffs)
+        and len(defendants) == len(facts.defendants)
+        and quote == facts.key_quote
+        and case_name == facts.case_name
+        and docket == facts.docket
+    ):
+        return facts  # everything is printed: the facts stand as they are
+    evidence = dict(facts.evidence)
+    for key in dropped:
+        evidence.pop(key, None)
     return Facts(
         is_ruling=facts.is_ruling,
         headline=facts.headline,
