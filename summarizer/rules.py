@@ -50,8 +50,16 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
     lead = lead_events(doc)
     judge_hits = select_judges(doc, level)
     judges = [j for j, _ in judge_hits]
-    later = more_events(doc, [surname(j.name) for j in judges])
-    if not is_ruling(doc, lead, later, bool(judges)):
+    # The later sentences' events matter only when the lead has none, when the lead's events
+    # settle no class, or when no earlier sentence names the motion: most articles need none.
+    later_found: list[list[Event]] = []
+
+    def later() -> list[Event]:
+        if not later_found:
+            later_found.append(more_events(doc, [surname(j.name) for j in judges]))
+        return later_found[0]
+
+    if not is_ruling(doc, lead, later() if not lead else [], bool(judges)):
         return Facts(is_ruling=False, headline=headline, summary=fallback)
 
     evidence: dict[str, str] = {}
@@ -62,10 +70,10 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
     parties = extract_parties(doc, caption[0] if caption else None, criminal)
     evidence.update(parties.evidence)
 
-    events = lead or later
+    events = lead or later()
     cls, decisive = resolve_class(events, parties.plaintiffs, parties.defendants)
-    if cls is None and lead and later:
-        cls, decisive = resolve_class(later, parties.plaintiffs, parties.defendants)
+    if cls is None and lead and later():
+        cls, decisive = resolve_class(later(), parties.plaintiffs, parties.defendants)
     text_event = _text_event(events, decisive)
 
     event_sentences = [e.sentence for e in events if not e.sentence.is_headline]
@@ -76,8 +84,12 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
     if court_hit:
         evidence["court"] = court_hit[1]
 
-    motion_sources = _unique(event_sentences + judge_printed + [e.sentence for e in later])
-    motion_hit = find_motion(motion_sources)
+    # The first sentence naming a motion wins, so the later events' sentences (read last) are
+    # looked at only when the earlier ones name none.
+    earlier = _unique(event_sentences + judge_printed)
+    motion_hit = find_motion(earlier) or find_motion(
+        _unique(earlier + [e.sentence for e in later()])[len(earlier) :]
+    )
     motion = motion_hit[0] if motion_hit else None
     outcome = build_outcome(cls, text_event, motion)
     if text_event is not None and cls is not None:
