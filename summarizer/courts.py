@@ -513,51 +513,84 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
     wanted = "supreme" if level == "en_banc" else level
     if level == "en_banc":
         wanted = "appellate"
-    best: tuple[float, _Candidate] | None = None
-    state_supreme = False
-    distracted: dict[int, bool] = {}  # by sentence index: several mentions share one sentence
-    for cand in _candidates(doc, wanted):
-        sent = cand.sentence
-        if _names_destination(sent.norm, cand.position):
-            continue
-        score = 1.0 if sent.is_headline else 0.0
-        judged = sent.text in judge_sentences
-        if judged:
-            score += 3
-        if sent.norm.startswith(("The case is", "The case was")):
-            score += 2
-        if not judged:
-            off = distracted.get(sent.index)
-            if off is None:
-                off = distracted[sent.index] = _DISTRACTOR.search(sent.norm) is not None
-            if off:
-                score -= 3
-        if (
-            cand.level == "supreme"
-            and cand.rank >= 8
-            and "U.S." not in cand.name
-            and ("United States" not in cand.name)
-        ):
-            state_supreme = True
-        score += cand.rank
-        score -= sent.index * 0.01 if sent.index >= 0 else 0
-        if best is None or score > best[0]:
-            best = (score, cand)
-    if best is None:
+    candidates = _candidates(doc, wanted)
+    cand = _best(candidates, judge_sentences) if candidates else None
+    if cand is None:
         return None
-    cand = best[1]
-    if cand.name == "U.S. Supreme Court" and cand.rank == 1 and state_supreme:
+    if cand.name == "U.S. Supreme Court" and cand.rank == 1 and _names_state_supreme(candidates):
         return None
     # The formal name of the same court wins ("Supreme Court of Texas" over "Texas Supreme Court").
     key = _court_key(cand.name)
-    formal = [
-        c for c in _candidates(doc, wanted) if c.level == cand.level and _court_key(c.name) == key
-    ]
+    formal = [c for c in candidates if c.level == cand.level and _court_key(c.name) == key]
     if key and formal:
         top = max(formal, key=lambda c: c.rank)
         if top.rank > cand.rank and not _names_destination(top.sentence.norm, top.position):
             return top.name, top.sentence.text
     return cand.name, cand.sentence.text
+
+
+# (bound, index, points, judged): see `_best`.
+_Bound = tuple[float, int, int, bool]
+
+
+def _bound_order(entry: _Bound) -> tuple[float, int]:
+    return -entry[0], entry[1]
+
+
+def _best(candidates: list[_Candidate], judge_sentences: list[str]) -> _Candidate | None:
+    """The first of the highest-scoring candidates that do not name where an appeal goes.
+
+    A score is the candidate's bound, less 3 when its sentence is no judge's and holds a
+    distractor cue. Candidates are visited by falling bound, so the costly tests (destination,
+    distractor) stop at the first whose bound cannot beat the best score found: a score never
+    exceeds its bound, and of equal scores the one read first wins."""
+    bounds: list[_Bound] = []
+    for i, cand in enumerate(candidates):
+        sent = cand.sentence
+        judged = sent.text in judge_sentences
+        points = (1 if sent.is_headline else 0) + (3 if judged else 0) + cand.rank
+        if sent.norm.startswith(("The case is", "The case was")):
+            points += 2
+        bounds.append((_score(points, sent.index), i, points, judged))
+    if len(bounds) > 1:
+        bounds.sort(key=_bound_order)
+    best: tuple[float, int] | None = None
+    distracted: dict[int, bool] = {}  # by sentence index: several mentions share one sentence
+    for bound, i, points, judged in bounds:
+        if best is not None and (bound < best[0] or (bound == best[0] and i > best[1])):
+            break
+        cand = candidates[i]
+        sent = cand.sentence
+        if _names_destination(sent.norm, cand.position):
+            continue
+        score = bound
+        if not judged:
+            off = distracted.get(sent.index)
+            if off is None:
+                off = distracted[sent.index] = _DISTRACTOR.search(sent.norm) is not None
+            if off:
+                score = _score(points - 3, sent.index)
+        if best is None or score > best[0] or (score == best[0] and i < best[1]):
+            best = (score, i)
+    return None if best is None else candidates[best[1]]
+
+
+def _score(points: int, index: int) -> float:
+    """Points less a little for each sentence read before (whole numbers are exact floats, so
+    this is the sum of the terms in any order)."""
+    return float(points) - (index * 0.01 if index >= 0 else 0)
+
+
+def _names_state_supreme(candidates: list[_Candidate]) -> bool:
+    """Whether a formal state supreme court is named, not where an appeal goes."""
+    return any(
+        c.level == "supreme"
+        and c.rank >= 8
+        and "U.S." not in c.name
+        and "United States" not in c.name
+        and not _names_destination(c.sentence.norm, c.position)
+        for c in candidates
+    )
 
 
 _ORDINAL_NUMBER = {name.lower(): i + 1 for i, name in enumerate(tables.ORDINALS)}
