@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer import tables
-from summarizer.gates import anchored_finditer, fold, gated, has_any
+from summarizer.gates import fold, gated, has_any
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -387,10 +387,14 @@ def _anchored(pattern: re.Pattern[str], text: str, anchor: str, positions: list[
     seen: set[int] = set()
     size = len(text)
     for pos in positions:
+        # Matches come in order and never overlap: after the first that ends past the anchor,
+        # none holds it, so the rest of the window is not searched.
         for m in pattern.finditer(text, max(0, pos - 90), min(size, pos + len(anchor) + 90)):
-            if m.start() <= pos < m.end() and m.start() not in seen:
-                seen.add(m.start())
-                yield m
+            if m.end() > pos:
+                if m.start() <= pos and m.start() not in seen:
+                    seen.add(m.start())
+                    yield m
+                break
 
 
 def _start(m: re.Match[str]) -> int:
@@ -477,7 +481,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
             norm, "Supreme Court", present.get("Supreme Court", []), _BARE_SUPREME_ENDS
         )
         bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", supremes)]
-        bare += anchored_finditer(_BARE_SUPREME, norm, "the justices")
+        bare += _anchored(_BARE_SUPREME, norm, "the justices", _find_all(norm, "the justices"))
         for m in bare:
             if any(a <= m.start() + 4 < b for a, b in taken):
                 continue
