@@ -386,15 +386,37 @@ def _anchored(pattern: re.Pattern[str], text: str, anchor: str, positions: list[
     one whose window yields nothing)."""
     seen: set[int] = set()
     size = len(text)
+    back = _HEADS.get(pattern, 90)
     for pos in positions:
         # Matches come in order and never overlap: after the first that ends past the anchor,
         # none holds it, so the rest of the window is not searched.
-        for m in pattern.finditer(text, max(0, pos - 90), min(size, pos + len(anchor) + 90)):
+        for m in pattern.finditer(text, max(0, pos - back), min(size, pos + len(anchor) + 90)):
             if m.end() > pos:
                 if m.start() <= pos and m.start() not in seen:
                     seen.add(m.start())
                     yield m
                 break
+
+
+def _pattern(anchor: str, rank: int) -> re.Pattern[str]:
+    """The court pattern of this anchor and rank."""
+    (pattern,) = {p for p, _, r, a, _ in _PAIRS if a == anchor and r == rank}
+    return pattern
+
+
+# The ordinal patterns, none of which the engine can skip through quickly, with the most text a
+# match has before its anchor. A window may start there instead of 90 characters back because
+# each match holds one anchor occurrence, and no match's text from its anchor on can end inside
+# another's text before the anchor (that part starts with a digit, an ordinal's capital or "the "
+# and the former holds none, or a "t" followed by a word character): every match before the one
+# holding an occurrence ends before the earliest place that one can start, so a search from there
+# finds it first, as a search from further back does.
+_ORD_WIDTH = max(len(word) for word in (*tables.ORDINALS, "00th", "D.C.", "Federal"))
+_HEADS = {
+    _pattern("Circuit Court of Appeals", 7): _ORD_WIDTH + len(" U.S. "),
+    _pattern("Court of Appeal", 5): _ORD_WIDTH + len(" District "),
+    _SHORT_CIRCUIT: len("the ") + _ORD_WIDTH + len(" U.S. "),
+}
 
 
 def _start(m: re.Match[str]) -> int:

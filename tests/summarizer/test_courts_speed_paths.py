@@ -154,3 +154,100 @@ def test_extra_finder_gates_skip_only_windows_that_yield_nothing() -> None:
         assert _spans(
             courts._anchored(courts._FEDERAL_JUDGE_IN, norm, "federal judge", judges)
         ) == _spans(anchored_finditer(courts._FEDERAL_JUDGE_IN, norm, "federal judge"))
+
+
+# Ordinals, near-ordinals and anchors packed so that matches sit right after one another.
+_ORDINAL_PIECES = (
+    "115th U.S. Circuit Court of Appeals",
+    "5th U.S. Circuit Court of Appeals",
+    "Fourteenth U.S. Circuit Court of Appeals",
+    "Circuit Court of Appeals",
+    "Fourteenth District Court of Appeals",
+    "the the Ninth Circuit",
+    "the 11th U.S. Circuit",
+    "the Fourteenth U.S. Circuit",
+    "Thirteenth District Court of Appeal",
+    "D.C. Circuit",
+    "Federal Circuit Court",
+    "12nd Court of Appeal",
+    "Fifth Court of Appeals",
+    "Circuit",
+    "First ",
+    "U.S. ",
+    "1",
+    "the ",
+)
+
+
+def _ordinal_texts() -> list[str]:
+    rng = random.Random(5)
+    texts = []
+    for _ in range(400):
+        picked = rng.choices(_ORDINAL_PIECES, k=rng.randint(1, 10))
+        texts.append(rng.choice(["", " ", "s", "\n"]).join(picked))
+    return texts
+
+
+def test_short_windows_find_what_full_windows_find() -> None:
+    for pattern in courts._HEADS:
+        anchors = [a for p, _, _, a, _ in courts._PAIRS if p is pattern] or ["Circuit"]
+        for text in _ordinal_texts() + _texts()[:40]:
+            for anchor in anchors:
+                positions = courts._find_all(text, anchor)
+                assert _spans(courts._anchored(pattern, text, anchor, positions)) == _spans(
+                    anchored_finditer(pattern, text, anchor)
+                ), (pattern.pattern[:30], text)
+
+
+def _plain_best(candidates, judge_sentences):  # type: ignore[no-untyped-def]
+    """The selection loop as it was: every candidate scored in reading order."""
+    best = None
+    for cand in candidates:
+        sent = cand.sentence
+        if courts._names_destination(sent.norm, cand.position):
+            continue
+        score = 1.0 if sent.is_headline else 0.0
+        judged = sent.text in judge_sentences
+        if judged:
+            score += 3
+        if sent.norm.startswith(("The case is", "The case was")):
+            score += 2
+        if not judged and courts._DISTRACTOR.search(sent.norm):
+            score -= 3
+        score += cand.rank
+        score -= sent.index * 0.01 if sent.index >= 0 else 0
+        if best is None or score > best[0]:
+            best = (score, cand)
+    return None if best is None else best[1]
+
+
+def test_best_candidate_is_the_one_the_plain_loop_picks() -> None:
+    rng = random.Random(3)
+    sentences = [
+        "The case is Doe v. Roe.",
+        "In a separate case, the court ruled.",
+        "He will appeal to the",
+        "The judge ruled on Monday.",
+        "An earlier ruling stood.",
+    ]
+    for _ in range(300):
+        doc = prepare(
+            "Headline about a court\n\n" + " ".join(rng.choices(sentences, k=rng.randint(1, 8)))
+        )
+        if not doc.sentences:
+            continue
+        pool = [doc.headline, *doc.sentences] if doc.headline else doc.sentences
+        candidates = []
+        for _ in range(rng.randint(1, 6)):
+            sent = rng.choice(pool)
+            candidates.append(
+                courts._Candidate(
+                    "X Court",
+                    "trial",
+                    rng.choice([3, 5, 7, 8, 9]),
+                    sent,
+                    rng.choice([0, len(sent.norm)]),
+                )
+            )
+        judged = [s.text for s in pool if rng.random() < 0.3]
+        assert courts._best(candidates, judged) is _plain_best(candidates, judged)
