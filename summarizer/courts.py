@@ -228,30 +228,92 @@ _CIRCUIT_TITLE = re.compile(r"(?:County|Parish) Circuit Judge|Circuit Court Judg
 def decide_level(doc: Doc) -> str:
     """supreme | en_banc | appellate | agency | trial, from the headline and the lead."""
     lead = " ".join(s.norm for s in doc.sentences[:3])
-    if _LEVEL_CUES[3][1].search(lead, fold(lead)):
+    lead_folded = fold(lead)
+    if _LEVEL_CUES[3][1].search(lead, lead_folded):
         return "agency"
-    texts = []
     if doc.headline:
-        texts.append(doc.headline.norm)
-    texts.append(lead)
-    for text in texts:
-        if "Circuit" in text:
-            text = _CIRCUIT_TITLE.sub("judge", text)
-        folded = fold(text)
-        found: list[tuple[int, str]] = []
-        for level, cue in _LEVEL_CUES:
-            m = cue.search(text, folded)
-            if m:
-                found.append((m.start(), level))
-        if found:
-            found.sort()
-            level = found[0][1]
-            if level == "appellate" and _LEVEL_CUES[1][1].search(text, folded):
-                return "en_banc"
-            if level == "trial" and _LEVEL_CUES[3][1].search(text, folded):
-                return "agency"
+        level = _level_in(doc.headline.norm, None)
+        if level:
             return level
-    return "trial"
+    return _level_in(lead, lead_folded) or "trial"
+
+
+# Each level cue split into its alternatives: the start of a cue's first match is the earliest
+# start of one of theirs. Each alternative but the ordinal circuit one is a word (a lower-case
+# literal) between word boundaries, found where the folded text holds the word.
+_WORD_CUES = tuple(
+    (level, word, re.compile(pattern, re.I))
+    for level, words in (
+        ("supreme", ("supreme court", "justices", "high court", "highest court")),
+        ("en_banc", ("en banc",)),
+        ("appellate", ("appeals court", "appellate", "court of appeal", "circuit judge", "panel")),
+        ("agency", ("administrative law judge", "alj", "nlrb")),
+        ("trial", ("judge", "chancellor", "magistrate", "jury")),
+    )
+    for word in words
+    for pattern in (
+        {"court of appeal": r"\bcourt of appeals?\b", "circuit judge": r"\bcircuit judge"}.get(
+            word, rf"\b{word}\b"
+        ),
+    )
+)
+_CIRCUIT_CUE = re.compile(
+    rf"\b(?:{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circ(?:uit|\.)", re.I
+)
+# The most text a match of `_CIRCUIT_CUE` has before its "circ".
+_CIRCUIT_CUE_HEAD = max(len(w) for w in (*tables.ORDINALS, "00th", "D.C.", "Federal")) + 6
+
+
+def _level_in(text: str, folded: str | None) -> str | None:
+    """The level of the cue printed first in `text` (of two at one place, the level first in
+    alphabetical order), or None. `folded` is `fold(text)` when given."""
+    if "Circuit" in text:
+        titled = _CIRCUIT_TITLE.sub("judge", text)
+        if titled != text:
+            text, folded = titled, None
+    if folded is None:
+        folded = fold(text)
+    if len(folded) != len(text):  # never so far: folding keeps every character's place
+        return _level_by_patterns(text, folded)
+    # A cue match at a place holds its word there in the folded text, so the words' places are
+    # the only ones to try; each is sought only up to the earliest cue found so far.
+    first = len(text)
+    found: list[tuple[int, str]] = []
+    for level, word, pattern in _WORD_CUES:
+        at = folded.find(word, 0, first + len(word))
+        while at >= 0 and pattern.match(text, at) is None:
+            at = folded.find(word, at + 1, first + len(word))
+        if at >= 0:
+            first = at
+            found.append((at, level))
+    circ = folded.find("circ", 0, first + _CIRCUIT_CUE_HEAD + 4)
+    if circ >= 0:
+        m = _CIRCUIT_CUE.search(text, max(0, circ - _CIRCUIT_CUE_HEAD))
+        if m is not None and m.start() <= first:
+            found.append((m.start(), "appellate"))
+    return _settle(text, folded, found)
+
+
+def _level_by_patterns(text: str, folded: str) -> str | None:
+    """`_level_in` by the whole cue patterns."""
+    found: list[tuple[int, str]] = []
+    for level, cue in _LEVEL_CUES:
+        m = cue.search(text, folded)
+        if m:
+            found.append((m.start(), level))
+    return _settle(text, folded, found)
+
+
+def _settle(text: str, folded: str, found: list[tuple[int, str]]) -> str | None:
+    """The level of the first cue found, refined by the en banc and agency cues."""
+    if not found:
+        return None
+    level = min(found)[1]
+    if level == "appellate" and _LEVEL_CUES[1][1].search(text, folded):
+        return "en_banc"
+    if level == "trial" and _LEVEL_CUES[3][1].search(text, folded):
+        return "agency"
+    return level
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import courts
-from summarizer.gates import anchored_finditer
+from summarizer.gates import anchored_finditer, fold
 from summarizer.text import prepare
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "dev_articles" / "articles"
@@ -251,3 +251,44 @@ def test_best_candidate_is_the_one_the_plain_loop_picks() -> None:
             )
         judged = [s.text for s in pool if rng.random() < 0.3]
         assert courts._best(candidates, judged) is _plain_best(candidates, judged)
+
+
+_CUE_PIECES = (
+    "Supreme Court",
+    "supreme courts",
+    "the JUSTICES",
+    "high court",
+    "highest court",
+    "en banc",
+    "appeals court",
+    "appellate",
+    "Court of Appeals",
+    "court of appeal",
+    "9th Circuit",
+    "Fourteenth U.S. Circ.",
+    "d.c. circuit",
+    "Circuit Judge",
+    "Cook County Circuit Judge",
+    "panel",
+    "panelist",
+    "administrative law judge",
+    "ALJ",
+    "nlrb",
+    "judges",
+    "judge",
+    "chancellor",
+    "magistrate",
+    "jury",
+    "a\u017fupreme court",
+    "\u017fupreme court",
+    "x",
+)
+
+
+def test_level_by_words_is_the_level_by_whole_patterns() -> None:
+    rng = random.Random(9)
+    for _ in range(2000):
+        text = rng.choice(["", " ", "-", "\n"]).join(rng.choices(_CUE_PIECES, k=rng.randint(1, 6)))
+        assert courts._level_in(text, None) == courts._level_by_patterns(
+            courts._CIRCUIT_TITLE.sub("judge", text), fold(courts._CIRCUIT_TITLE.sub("judge", text))
+        ), text
