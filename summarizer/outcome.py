@@ -491,13 +491,13 @@ def lead_events(doc: Doc) -> list[Event]:
 
 def _fresh(sent: Sentence) -> bool:
     """A sentence about this ruling despite a background cue: it names the day of the ruling."""
-    return bool(
-        re.search(
-            r"\b(?:on|late|early) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-            r"Sunday)\b|\btoday\b",
-            sent.norm,
-        )
-    )
+    return _RULING_DAY.search(sent.norm) is not None
+
+
+_RULING_DAY = re.compile(
+    r"\b(?:on|late|early) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\btoday\b"
+)
 
 
 # "the judge", "The court", ...: a whole "the" or "The" before one of these whole words. Searched
