@@ -377,9 +377,19 @@ def read_subject(norm: str, end: int) -> str:
     return ", ".join(segments).strip()
 
 
+# Every separator holds a comma or one of these words.
+_SEPARATOR_WORDS = ("and", "with", "as well as", "joined by", "plus", "behalf of")
+
+
 def split_items(text: str) -> list[str]:
-    guarded = _protect(text)
-    return [_unprotect(p).strip() for p in _SEPARATORS.split(guarded) if p and p.strip()]
+    if "," not in text and not has_any(text, _SEPARATOR_WORDS):
+        pieces = [text]  # `_protect` changes nothing without " and "
+    else:
+        text = _protect(text)
+        pieces = _SEPARATORS.split(text)
+    if "\x00" in text or "\x01" in text:
+        return [_unprotect(p).strip() for p in pieces if p and p.strip()]
+    return [stripped for p in pieces if p and (stripped := p.strip())]
 
 
 # Capitalised ASCII words ("U.S.", "Okonkwo-Barr", "Inc.": inside a word only a dot or hyphen,
@@ -515,35 +525,52 @@ def _group_count(item: str) -> int | None:
     return _NUMBERS.get(word)
 
 
-def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
+def _anaphor_head(phrase: str) -> str | None:
+    """The head word ("department") of a short lower-case anaphor the tables know, else None."""
     low = phrase.lower().strip()
     low = re.sub(r"^(?:the|its|their)\s+", "", low)
     words = low.split()
-    if not words or len(words) > 3:
+    if not words or len(words) > 3 or words[-1] not in tables.ANAPHOR_HEADS:
         return None
-    head = words[-1]
-    heads = tables.ANAPHOR_HEADS.get(head)
-    if not heads:
-        return None
+    return words[-1]
+
+
+def _marker_pattern(head: str, marker: str) -> str:
+    if marker.endswith("of"):
+        return rf"\b{marker} [{U}][{L}]+(?: [{U}][{L}]+)?"
+    if marker[0].isupper() and marker.endswith("."):
+        return rf"(?:[{U}][\w&'.-]* ){{1,5}}{re.escape(marker)}"
+    if head == "department":
+        return (
+            rf"(?:U\.S\. )?Department of (?:[{U}][{L}]+)(?: (?:and |& )?[{U}][{L}]+){{0,3}}"
+            rf"|(?:[{U}][{L}]+ ){{1,2}}Department\b"
+        )
+    return rf"(?:[{U}][\w&'.-]* ){{1,4}}{re.escape(marker)}(?: of (?:[{U}][{L}]+ ?){{1,3}})?"
+
+
+# Each head's markers, each with the literal every match holds ("Department" for departments;
+# no match spans a line break) and its pattern, compiled once.
+_MARKERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    head: tuple(
+        (
+            "Department" if head == "department" else marker,
+            re.compile(_marker_pattern(head, marker)),
+        )
+        for marker in markers
+    )
+    for head, markers in tables.ANAPHOR_HEADS.items()
+}
+
+
+def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
+    head = _anaphor_head(phrase)
+    return _resolve_head(head, doc) if head else None
+
+
+def _resolve_head(head: str, doc: Doc) -> str | None:
+    """The party an anaphor with this head names: the earliest printed name of its kind."""
     best: tuple[int, str] | None = None
-    for marker in heads:
-        # Every pattern below contains the marker ("Department" for departments) as printed,
-        # and no match spans a line break: only the sentences holding the marker are searched.
-        literal = "Department" if head == "department" else marker
-        if marker.endswith("of"):
-            pattern = rf"\b{marker} [{U}][{L}]+(?: [{U}][{L}]+)?"
-        elif marker[0].isupper() and marker.endswith("."):
-            pattern = rf"(?:[{U}][\w&'.-]* ){{1,5}}{re.escape(marker)}"
-        elif head == "department":
-            pattern = (
-                rf"(?:U\.S\. )?Department of (?:[{U}][{L}]+)(?: (?:and |& )?[{U}][{L}]+){{0,3}}"
-                rf"|(?:[{U}][{L}]+ ){{1,2}}Department\b"
-            )
-        else:
-            pattern = (
-                rf"(?:[{U}][\w&'.-]* ){{1,4}}{re.escape(marker)}(?: of (?:[{U}][{L}]+ ?){{1,3}})?"
-            )
-        compiled = re.compile(pattern)
+    for literal, compiled in _MARKERS[head]:
         for sent in doc.holding((literal,)):
             m = compiled.search(sent.norm)
             if m:
@@ -553,8 +580,7 @@ def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
                 break
     if best is None:
         return None
-    name = clean_item(best[1])
-    return name
+    return clean_item(best[1])
 
 
 # More candidate mentions than any article has; bounds the work on hostile input.
@@ -567,10 +593,14 @@ class _Collector:
         self.found: list[_Found] = []
         self.order = 0
         self.winners: list[tuple[str, Sentence]] = []
-        self.anaphors: dict[str, str | None] = {}
+        self.anaphors: dict[str | None, str | None] = {}  # anaphor or head -> name
         self.cleaned: dict[str, list[str]] = {}  # list text -> its cleaned parties
         self.pieces: dict[str, str | None] = {}  # list piece -> its cleaned party
         self.keys: dict[str, list[str]] = {}  # name -> its key tokens
+        # The sentence whose rules are running, until its off-topic test is made: the test is
+        # made at its first finding, and most visited sentences yield none.
+        self.untested: Sentence | None = None
+        self.blocked = False  # the sentence whose rules are running is off topic
 
     def clean(self, piece: str) -> str | None:
         """`clean_item`, once per distinct piece in the article (lists repeat names)."""
@@ -597,12 +627,26 @@ class _Collector:
         for item in self.items(text):
             self.add_one(item, side, priority, sent)
 
+    def allowed(self) -> bool:
+        """Whether findings may be kept: not while the rules run on an off-topic sentence."""
+        if self.untested is not None:
+            self.blocked = _off_topic(self.untested.norm)
+            self.untested = None
+        return not self.blocked
+
+    def winner(self, text: str, sent: Sentence) -> None:
+        if self.allowed():
+            self.winners.append((text, sent))
+
     def add_one(self, item: str, side: str, priority: int, sent: Sentence) -> None:
-        if len(self.found) >= MAX_FOUND:
+        if len(self.found) >= MAX_FOUND or not self.allowed():
             return
         if item[0].islower() and not _GROUP.match(item):
             if item not in self.anaphors:
-                self.anaphors[item] = _resolve_anaphor(item, self.doc)
+                head = _anaphor_head(item)
+                if head not in self.anaphors:  # the answer depends on the head only
+                    self.anaphors[head] = _resolve_head(head, self.doc) if head else None
+                self.anaphors[item] = self.anaphors[head]
             resolved = self.anaphors[item]
             if resolved is None:
                 return
@@ -625,21 +669,26 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
     for index, mask in _visits(doc, criminal):
         sent = sentences[index]
         norm = sent.norm
-        if norm.rstrip().endswith("?"):
-            continue
-        low = norm.lower()
-        if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
-            continue
-        if "amic" in low or "friend-of-the-court" in low:
-            continue
+        col.untested, col.blocked = sent, False
         while mask:  # the rules of the set bits, lowest first
             bit = mask & -mask
             _RULE_OF_BIT[bit](col, norm, sent)
             mask ^= bit
+    col.untested, col.blocked = None, False
     if caption:
         _add_caption(col, caption, criminal)
     _add_winners(col)
     return _finish(col, doc)
+
+
+def _off_topic(norm: str) -> bool:
+    """A question, another case, or a friend-of-the-court filing: no party is read there."""
+    if norm.rstrip().endswith("?"):
+        return True
+    low = norm.lower()
+    if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
+        return True
+    return "amic" in low or "friend-of-the-court" in low
 
 
 def _sued(col: _Collector, norm: str, sent: Sentence) -> None:
@@ -691,7 +740,7 @@ def _alleged(col: _Collector, norm: str, sent: Sentence) -> None:
 
 def _winners(col: _Collector, norm: str, sent: Sentence) -> None:
     for m in _WINNERS.finditer(norm):
-        col.winners.append((read_list(norm, m.end()), sent))
+        col.winner(read_list(norm, m.end()), sent)
 
 
 def _co_plaintiff(col: _Collector, norm: str, sent: Sentence) -> None:
