@@ -409,6 +409,9 @@ _PRONOUNS = frozenset(
 )  # fmt: skip
 
 
+_TITLE_TOKENS = tables.OFFICIAL_TITLE_WORDS | {"Attorney"}
+
+
 def _is_plain_name(item: str) -> bool:
     """Whether `clean_item` keeps `item` as it is, shown without running its steps: a plain name
     holds nothing any step strips or rejects (no edge punctuation, digit, lower-case word,
@@ -416,13 +419,17 @@ def _is_plain_name(item: str) -> bool:
     if len(item) > 90 or not _PLAIN_NAME.fullmatch(item):
         return False
     tokens = item.split(" ")
-    return (
-        tokens[0].lower() not in _LEADING_CAPITALISED
-        and tokens[0] not in _PRONOUNS
-        and not has_any(item, _JUDICIAL_WORDS)
-        and item.lower() not in tables.GENERIC_PARTY_WORDS
-        and not any(t in tables.OFFICIAL_TITLE_WORDS or t == "Attorney" for t in tokens)
-        and (" of " not in item or not _is_person_of_place(item))
+    first = tokens[0]
+    return not (
+        first.lower() in _LEADING_CAPITALISED
+        or first in _PRONOUNS
+        or "Judge" in item
+        or "Justice" in item
+        or "Chancellor" in item
+        or "Magistrate" in item  # the `_JUDICIAL_WORDS`
+        or not _TITLE_TOKENS.isdisjoint(tokens)
+        or (len(tokens) == 1 and item.lower() in tables.GENERIC_PARTY_WORDS)
+        or (" of " in item and _is_person_of_place(item))
     )
 
 
@@ -434,11 +441,13 @@ def _is_person_of_place(item: str) -> bool:
 
 def clean_item(item: str) -> str | None:
     """One party as a clean name, or None when the phrase is not a party."""
-    if _is_plain_name(item):
+    if item.startswith(("the ", "The ")):
+        # Not plain as it is ("the" is a leading word); `_LEADING` strips "the " once and then
+        # finds no leading word in a plain rest.
+        if _is_plain_name(item[4:]):
+            return item[4:]
+    elif _is_plain_name(item):
         return item
-    # `_LEADING` strips "the " once and then finds no leading word in the plain rest.
-    if item.startswith(("the ", "The ")) and _is_plain_name(item[4:]):
-        return item[4:]
     return _clean_phrase(item)
 
 
@@ -447,9 +456,13 @@ def _clean_phrase(item: str) -> str | None:
     item = item.strip(" ,'\"-")
     if " official capacit" in item:  # every match holds it
         item = _OFFICIAL_CAPACITY.sub("", item)
-    item = _AGE.sub("", item).strip()
-    for _ in range(2):
-        item = _LEADING.sub("", item)
+    # An age ends the text with a digit, ",", ")" or a space (before `$`'s final line break).
+    if item[-1:].isdigit() or item[-1:] in (",", ")") or item[-1:].isspace():
+        item = _AGE.sub("", item)
+    item = item.strip()
+    for _ in range(2):  # anchored at the start, so one match at most each time
+        if (lead := _LEADING.match(item)) is not None:
+            item = item[lead.end() :]
     called = _CALLED.search(item) if has_any(item, _CALLED_WORDS) else None
     if called:
         item = called.group("name")
