@@ -927,14 +927,27 @@ def _mentions_crime(head: str) -> bool:
 
 def _add_winners(col: _Collector) -> None:
     """Everyone the court ruled for stands with the known party among them."""
+    if not col.winners:
+        return
+    keys = col.keys
     for text, sent in col.winners:
         items = col.items(text)
-        sides = {
-            f.side
-            for f in col.found
-            for item in items
-            if f.priority >= 1 and (col.same(item, f.name) or col.same(f.name, item))
-        }
+        for item in items:
+            if item not in keys:
+                keys[item] = _key_tokens(item)
+        # `col.same` both ways, for each side at most until it is seen: only a single side
+        # is used.
+        sides: set[str] = set()
+        for f in col.found:
+            if f.priority < 1 or f.side in sides:
+                continue
+            name = f.name
+            if name not in keys:
+                keys[name] = _key_tokens(name)
+            if any(_same_keys(item, name, keys) or _same_keys(name, item, keys) for item in items):
+                sides.add(f.side)
+                if len(sides) > 1:
+                    break
         if len(sides) == 1:
             side = sides.pop()
             for item in items:
@@ -956,7 +969,9 @@ def _add_caption(col: _Collector, caption: str, criminal: bool) -> None:
 
 
 def _key_tokens(name: str) -> list[str]:
-    return [t.lower().strip(",.") for t in name.split() if t.lower() not in ("the", "of", "and")]
+    # Lower-casing neither makes nor removes white space: the tokens of the lower-cased name
+    # are the lower-cased tokens.
+    return [t.strip(",.") for t in name.lower().split() if t not in ("the", "of", "and")]
 
 
 def _same_keys(a: str, b: str, keys: dict[str, list[str]]) -> bool:
