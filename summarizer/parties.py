@@ -91,9 +91,12 @@ _STOP = re.compile(
     r"contending|asserting|where|when|while)\b"
     r")"
 )
+# `,\s*(?:and\s+|...)?|\s+(?:and|...)\s+` opening with the class of its first characters, as
+# `_STOP` does, so the engine skips the other characters; a look-behind tells which it was.
 _SEPARATORS = re.compile(
-    r",\s*(?:and\s+|as well as\s+|along with\s+|together with\s+|joined by\s+|plus\s+)?|"
-    r"\s+(?:and|as well as|along with|together with|joined by|plus|on behalf of)\s+"
+    r"[,\s](?:(?<=,)\s*(?:and\s+|as well as\s+|along with\s+|together with\s+|joined by\s+|"
+    r"plus\s+)?|(?<=\s)\s*(?:and|as well as|along with|together with|joined by|plus|"
+    r"on behalf of)\s+)"
 )
 _JOINT = [
     (p, p.replace(" and ", " \x00 ").replace(", ", " \x01 ")) for p in tables.JOINT_NAME_PHRASES
