@@ -728,7 +728,7 @@ def _by(col: _Collector, norm: str, sent: Sentence) -> None:
     """The three patterns that hold " by ", in their order."""
     for m in _SUED_BY.finditer(norm):
         col.add(read_list(norm, m.end()), "p", 3, sent)
-    if "led by" in norm:
+    if "led by" in norm and "coalition of " in norm:  # every match holds both
         for m in _COALITION_LED.finditer(norm):
             col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
     for m in _BY.finditer(norm):
@@ -1044,6 +1044,8 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         key = canonical[name]
         if key in getattr(out, field_name) and field_name not in out.evidence:
             out.evidence[field_name] = f.sentence.text
+            if len(out.evidence) == 2:  # both sides have their sentence
+                break
     return out
 
 
@@ -1094,6 +1096,8 @@ _COUNTED_STATES = re.compile(r"(?:coalition of )?(\w+) (?:other )?states$")
 
 def _drop_covered_groups(names: list[str]) -> list[str]:
     """ "a coalition of five other states" adds nothing when all five are named."""
+    if "other" not in "\x00".join(names):  # no counted group: nothing to drop
+        return names
     named_states = [n for n in names if n in _STATE_NAMES or n.startswith("State of ")]
     out = []
     for name in names:
@@ -1117,16 +1121,21 @@ def _is_non_party_person(name: str, text: str) -> bool:
     """A person the article presents as a spokesperson, lawyer or commentator."""
     if not looks_like_person(name):
         return False
+    size = len(name)
     pos = text.find(name)
     while pos >= 0:
-        before = text[max(0, pos - 90) : pos]
-        after = text[pos + len(name) : pos + len(name) + 60]
         # Both patterns need a role word; the one before also ends in a space (or a space and
-        # the final line break `$` allows), the one after starts with ", ".
-        if (
-            before.endswith((" ", " \n")) and _has_role(before) and _ROLE_BEFORE.search(before)
-        ) or (after.startswith(", ") and _has_role(after) and _ROLE_AFTER.match(after)):
-            return True
+        # the final line break `$` allows), the one after starts with ", ": the windows are cut
+        # only when they do.
+        low = max(0, pos - 90)
+        if text.endswith((" ", " \n"), low, pos):
+            before = text[low:pos]
+            if _has_role(before) and _ROLE_BEFORE.search(before):
+                return True
+        if text.startswith(", ", pos + size):
+            after = text[pos + size : pos + size + 60]
+            if _has_role(after) and _ROLE_AFTER.match(after):
+                return True
         pos = text.find(name, pos + 1)
     return False
 
