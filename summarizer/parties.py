@@ -585,15 +585,23 @@ def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
 
 def _resolve_head(head: str, doc: Doc) -> str | None:
     """The party an anaphor with this head names: the earliest printed name of its kind."""
+    text, starts = doc.norm_text, doc.starts
+    count = len(starts)
     best: tuple[int, str] | None = None
+    limit = len(text)  # sentences ending later cannot hold an earlier name than `best`
     for literal, compiled in _MARKERS[head]:
-        for sent in doc.holding((literal,)):
-            m = compiled.search(sent.norm)
+        # The sentences holding the literal, in order, up to the first whose pattern matches.
+        pos = text.find(literal, 0, limit)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            m = compiled.search(doc.sentences[i].norm)
             if m:
-                start = doc.starts[sent.index] + m.start()
+                start = starts[i] + m.start()
                 if best is None or start < best[0]:
                     best = (start, m.group(0).strip())
+                    limit = starts[i + 1] - 1 if i + 1 < count else len(text)
                 break
+            pos = text.find(literal, starts[i + 1], limit) if i + 1 < count else -1
     if best is None:
         return None
     return clean_item(best[1])
@@ -957,14 +965,26 @@ def _add_winners(col: _Collector) -> None:
                 col.add_one(item, side, 1, sent)
 
 
+_ET_AL = re.compile(r",?\s+et al\.?$")
+
+
+def _first_printing(doc: Doc, caption: str) -> Sentence | None:
+    """The first body sentence whose text holds the caption: without a line break the caption
+    lies inside one sentence of the joined text, found by one search."""
+    if "\n" in caption:
+        return next((s for s in doc.sentences if caption in s.text), None)
+    pos = doc.raw_text.find(caption)
+    return doc.at(pos)[0] if pos >= 0 else None
+
+
 def _add_caption(col: _Collector, caption: str, criminal: bool) -> None:
     parts = _CAPTION_SPLIT.split(caption, maxsplit=1)
     if len(parts) != 2:
         return
-    left, right = (re.sub(r",?\s+et al\.?$", "", p.strip()) for p in parts)
+    left, right = (_ET_AL.sub("", p) if "et al" in p else p for p in map(str.strip, parts))
     if criminal and _GOVERNMENT.match(right):
         left, right = right, left
-    sent = next((s for s in col.doc.sentences if caption in s.text), None)
+    sent = _first_printing(col.doc, caption)
     if sent is None:
         return
     col.add(left, "p", 1, sent)
@@ -1062,11 +1082,19 @@ def _org_for(doc: Doc, name: str) -> str | None:
         return None  # no company name spans a line break
     # A match never spans a line break, so only sentences holding both the short form and a
     # suffix can hold it.
-    for sent in doc.holding((prefix,)):
-        if has_any(sent.norm, _CORP_WORDS):
-            for m in _ORG_NAME.finditer(sent.norm):
+    # The sentences holding the short form are found one at a time: the first company name
+    # ends the search.
+    text, starts = doc.norm_text, doc.starts
+    count = len(starts)
+    pos = text.find(prefix)
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        norm = doc.sentences[i].norm
+        if has_any(norm, _CORP_WORDS):
+            for m in _ORG_NAME.finditer(norm):
                 if m.group(0).startswith(prefix):
                     return m.group(0)
+        pos = text.find(prefix, starts[i + 1]) if i + 1 < count else -1
     return None
 
 
