@@ -1034,18 +1034,22 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
     # Merge short forms into the fullest form printed.
     names = sorted({name for name, _ in resolved}, key=len, reverse=True)
     known = col.keys
-    keyed = [(n, len(n), known[n] if n in known else _key_tokens(n)) for n in names]
+    keyed = [(n, len(n), t, len(t)) for n in names for t in (known.get(n) or _key_tokens(n),)]
     canonical: dict[str, str] = {}
-    for name, size, ta in keyed:
+    for name, size, ta, width in keyed:
         target = None
-        width = len(ta)
-        # `_same_keys` inlined; the names longer than `name` lead the list (longest first).
-        for longer, longer_size, tb in keyed:
-            if longer_size <= size:
-                break
-            if width and width <= len(tb) and (tb[:width] == ta or tb[-width:] == ta):
-                target = longer
-                break
+        if width:  # no key tokens: a short form of nothing
+            first, last = ta[0], ta[-1]
+            # `_same_keys` inlined, the end tokens compared before the slices; the names longer
+            # than `name` lead the list (longest first).
+            for longer, longer_size, tb, longer_width in keyed:
+                if longer_size <= size:
+                    break
+                if width <= longer_width and (
+                    (tb[0] == first and tb[:width] == ta) or (tb[-1] == last and tb[-width:] == ta)
+                ):
+                    target = longer
+                    break
         canonical[name] = canonical.get(target, target) if target else name
     best_side: dict[str, tuple[int, str, int]] = {}
     for name, f in resolved:
