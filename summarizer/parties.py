@@ -640,13 +640,6 @@ class _Collector:
             found = self.cleaned[text] = _items(text, self.clean)
         return found
 
-    def same(self, a: str, b: str) -> bool:
-        """`_same_keys` with each name's key tokens computed once."""
-        for name in (a, b):
-            if name not in self.keys:
-                self.keys[name] = _key_tokens(name)
-        return _same_keys(a, b, self.keys)
-
     def add(self, text: str, side: str, priority: int, sent: Sentence) -> None:
         for item in self.items(text):
             self.add_one(item, side, priority, sent)
@@ -946,8 +939,8 @@ def _add_winners(col: _Collector) -> None:
         for item in items:
             if item not in keys:
                 keys[item] = _key_tokens(item)
-        # `col.same` both ways, for each side at most until it is seen: only a single side
-        # is used.
+        # `_same_keys` both ways, each name's key tokens computed once; each side is looked for
+        # only until it is seen, and only a single side is used.
         sides: set[str] = set()
         for f in col.found:
             if f.priority < 1 or f.side in sides:
