@@ -91,9 +91,12 @@ _STOP = re.compile(
     r"contending|asserting|where|when|while)\b"
     r")"
 )
+# `,\s*(?:and\s+|...)?|\s+(?:and|...)\s+` opening with the class of its first characters, as
+# `_STOP` does, so the engine skips the other characters; a look-behind tells which it was.
 _SEPARATORS = re.compile(
-    r",\s*(?:and\s+|as well as\s+|along with\s+|together with\s+|joined by\s+|plus\s+)?|"
-    r"\s+(?:and|as well as|along with|together with|joined by|plus|on behalf of)\s+"
+    r"[,\s](?:(?<=,)\s*(?:and\s+|as well as\s+|along with\s+|together with\s+|joined by\s+|"
+    r"plus\s+)?|(?<=\s)\s*(?:and|as well as|along with|together with|joined by|plus|"
+    r"on behalf of)\s+)"
 )
 _JOINT = [
     (p, p.replace(" and ", " \x00 ").replace(", ", " \x01 ")) for p in tables.JOINT_NAME_PHRASES
@@ -377,9 +380,19 @@ def read_subject(norm: str, end: int) -> str:
     return ", ".join(segments).strip()
 
 
+# Every separator holds a comma or one of these words.
+_SEPARATOR_WORDS = ("and", "with", "as well as", "joined by", "plus", "behalf of")
+
+
 def split_items(text: str) -> list[str]:
-    guarded = _protect(text)
-    return [_unprotect(p).strip() for p in _SEPARATORS.split(guarded) if p and p.strip()]
+    if "," not in text and not has_any(text, _SEPARATOR_WORDS):
+        pieces = [text]  # `_protect` changes nothing without " and "
+    else:
+        text = _protect(text)
+        pieces = _SEPARATORS.split(text)
+    if "\x00" in text or "\x01" in text:
+        return [_unprotect(p).strip() for p in pieces if p and p.strip()]
+    return [stripped for p in pieces if p and (stripped := p.strip())]
 
 
 # Capitalised ASCII words ("U.S.", "Okonkwo-Barr", "Inc.": inside a word only a dot or hyphen,
@@ -399,6 +412,9 @@ _PRONOUNS = frozenset(
 )  # fmt: skip
 
 
+_TITLE_TOKENS = tables.OFFICIAL_TITLE_WORDS | {"Attorney"}
+
+
 def _is_plain_name(item: str) -> bool:
     """Whether `clean_item` keeps `item` as it is, shown without running its steps: a plain name
     holds nothing any step strips or rejects (no edge punctuation, digit, lower-case word,
@@ -406,13 +422,17 @@ def _is_plain_name(item: str) -> bool:
     if len(item) > 90 or not _PLAIN_NAME.fullmatch(item):
         return False
     tokens = item.split(" ")
-    return (
-        tokens[0].lower() not in _LEADING_CAPITALISED
-        and tokens[0] not in _PRONOUNS
-        and not has_any(item, _JUDICIAL_WORDS)
-        and item.lower() not in tables.GENERIC_PARTY_WORDS
-        and not any(t in tables.OFFICIAL_TITLE_WORDS or t == "Attorney" for t in tokens)
-        and (" of " not in item or not _is_person_of_place(item))
+    first = tokens[0]
+    return not (
+        first.lower() in _LEADING_CAPITALISED
+        or first in _PRONOUNS
+        or "Judge" in item
+        or "Justice" in item
+        or "Chancellor" in item
+        or "Magistrate" in item  # the `_JUDICIAL_WORDS`
+        or not _TITLE_TOKENS.isdisjoint(tokens)
+        or (len(tokens) == 1 and item.lower() in tables.GENERIC_PARTY_WORDS)
+        or (" of " in item and _is_person_of_place(item))
     )
 
 
@@ -424,11 +444,13 @@ def _is_person_of_place(item: str) -> bool:
 
 def clean_item(item: str) -> str | None:
     """One party as a clean name, or None when the phrase is not a party."""
-    if _is_plain_name(item):
+    if item.startswith(("the ", "The ")):
+        # Not plain as it is ("the" is a leading word); `_LEADING` strips "the " once and then
+        # finds no leading word in a plain rest.
+        if _is_plain_name(item[4:]):
+            return item[4:]
+    elif _is_plain_name(item):
         return item
-    # `_LEADING` strips "the " once and then finds no leading word in the plain rest.
-    if item.startswith(("the ", "The ")) and _is_plain_name(item[4:]):
-        return item[4:]
     return _clean_phrase(item)
 
 
@@ -437,9 +459,13 @@ def _clean_phrase(item: str) -> str | None:
     item = item.strip(" ,'\"-")
     if " official capacit" in item:  # every match holds it
         item = _OFFICIAL_CAPACITY.sub("", item)
-    item = _AGE.sub("", item).strip()
-    for _ in range(2):
-        item = _LEADING.sub("", item)
+    # An age ends the text with a digit, ",", ")" or a space (before `$`'s final line break).
+    if item[-1:].isdigit() or item[-1:] in (",", ")") or item[-1:].isspace():
+        item = _AGE.sub("", item)
+    item = item.strip()
+    for _ in range(2):  # anchored at the start, so one match at most each time
+        if (lead := _LEADING.match(item)) is not None:
+            item = item[lead.end() :]
     called = _CALLED.search(item) if has_any(item, _CALLED_WORDS) else None
     if called:
         item = called.group("name")
@@ -515,46 +541,70 @@ def _group_count(item: str) -> int | None:
     return _NUMBERS.get(word)
 
 
-def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
+def _anaphor_head(phrase: str) -> str | None:
+    """The head word ("department") of a short lower-case anaphor the tables know, else None."""
     low = phrase.lower().strip()
     low = re.sub(r"^(?:the|its|their)\s+", "", low)
     words = low.split()
-    if not words or len(words) > 3:
+    if not words or len(words) > 3 or words[-1] not in tables.ANAPHOR_HEADS:
         return None
-    head = words[-1]
-    heads = tables.ANAPHOR_HEADS.get(head)
-    if not heads:
-        return None
+    return words[-1]
+
+
+def _marker_pattern(head: str, marker: str) -> str:
+    if marker.endswith("of"):
+        return rf"\b{marker} [{U}][{L}]+(?: [{U}][{L}]+)?"
+    if marker[0].isupper() and marker.endswith("."):
+        return rf"(?:[{U}][\w&'.-]* ){{1,5}}{re.escape(marker)}"
+    if head == "department":
+        return (
+            rf"(?:U\.S\. )?Department of (?:[{U}][{L}]+)(?: (?:and |& )?[{U}][{L}]+){{0,3}}"
+            rf"|(?:[{U}][{L}]+ ){{1,2}}Department\b"
+        )
+    return rf"(?:[{U}][\w&'.-]* ){{1,4}}{re.escape(marker)}(?: of (?:[{U}][{L}]+ ?){{1,3}})?"
+
+
+# Each head's markers, each with the literal every match holds ("Department" for departments;
+# no match spans a line break) and its pattern, compiled once.
+_MARKERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    head: tuple(
+        (
+            "Department" if head == "department" else marker,
+            re.compile(_marker_pattern(head, marker)),
+        )
+        for marker in markers
+    )
+    for head, markers in tables.ANAPHOR_HEADS.items()
+}
+
+
+def _resolve_anaphor(phrase: str, doc: Doc) -> str | None:
+    head = _anaphor_head(phrase)
+    return _resolve_head(head, doc) if head else None
+
+
+def _resolve_head(head: str, doc: Doc) -> str | None:
+    """The party an anaphor with this head names: the earliest printed name of its kind."""
+    text, starts = doc.norm_text, doc.starts
+    count = len(starts)
     best: tuple[int, str] | None = None
-    for marker in heads:
-        # Every pattern below contains the marker ("Department" for departments) as printed,
-        # and no match spans a line break: only the sentences holding the marker are searched.
-        literal = "Department" if head == "department" else marker
-        if marker.endswith("of"):
-            pattern = rf"\b{marker} [{U}][{L}]+(?: [{U}][{L}]+)?"
-        elif marker[0].isupper() and marker.endswith("."):
-            pattern = rf"(?:[{U}][\w&'.-]* ){{1,5}}{re.escape(marker)}"
-        elif head == "department":
-            pattern = (
-                rf"(?:U\.S\. )?Department of (?:[{U}][{L}]+)(?: (?:and |& )?[{U}][{L}]+){{0,3}}"
-                rf"|(?:[{U}][{L}]+ ){{1,2}}Department\b"
-            )
-        else:
-            pattern = (
-                rf"(?:[{U}][\w&'.-]* ){{1,4}}{re.escape(marker)}(?: of (?:[{U}][{L}]+ ?){{1,3}})?"
-            )
-        compiled = re.compile(pattern)
-        for sent in doc.holding((literal,)):
-            m = compiled.search(sent.norm)
+    limit = len(text)  # sentences ending later cannot hold an earlier name than `best`
+    for literal, compiled in _MARKERS[head]:
+        # The sentences holding the literal, in order, up to the first whose pattern matches.
+        pos = text.find(literal, 0, limit)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            m = compiled.search(doc.sentences[i].norm)
             if m:
-                start = doc.starts[sent.index] + m.start()
+                start = starts[i] + m.start()
                 if best is None or start < best[0]:
                     best = (start, m.group(0).strip())
+                    limit = starts[i + 1] - 1 if i + 1 < count else len(text)
                 break
+            pos = text.find(literal, starts[i + 1], limit) if i + 1 < count else -1
     if best is None:
         return None
-    name = clean_item(best[1])
-    return name
+    return clean_item(best[1])
 
 
 # More candidate mentions than any article has; bounds the work on hostile input.
@@ -567,10 +617,14 @@ class _Collector:
         self.found: list[_Found] = []
         self.order = 0
         self.winners: list[tuple[str, Sentence]] = []
-        self.anaphors: dict[str, str | None] = {}
+        self.anaphors: dict[str | None, str | None] = {}  # anaphor or head -> name
         self.cleaned: dict[str, list[str]] = {}  # list text -> its cleaned parties
         self.pieces: dict[str, str | None] = {}  # list piece -> its cleaned party
         self.keys: dict[str, list[str]] = {}  # name -> its key tokens
+        # The sentence whose rules are running, until its off-topic test is made: the test is
+        # made at its first finding, and most visited sentences yield none.
+        self.untested: Sentence | None = None
+        self.blocked = False  # the sentence whose rules are running is off topic
 
     def clean(self, piece: str) -> str | None:
         """`clean_item`, once per distinct piece in the article (lists repeat names)."""
@@ -586,23 +640,30 @@ class _Collector:
             found = self.cleaned[text] = _items(text, self.clean)
         return found
 
-    def same(self, a: str, b: str) -> bool:
-        """`_same_keys` with each name's key tokens computed once."""
-        for name in (a, b):
-            if name not in self.keys:
-                self.keys[name] = _key_tokens(name)
-        return _same_keys(a, b, self.keys)
-
     def add(self, text: str, side: str, priority: int, sent: Sentence) -> None:
         for item in self.items(text):
             self.add_one(item, side, priority, sent)
 
+    def allowed(self) -> bool:
+        """Whether findings may be kept: not while the rules run on an off-topic sentence."""
+        if self.untested is not None:
+            self.blocked = _off_topic(self.untested.norm)
+            self.untested = None
+        return not self.blocked
+
+    def winner(self, text: str, sent: Sentence) -> None:
+        if self.allowed():
+            self.winners.append((text, sent))
+
     def add_one(self, item: str, side: str, priority: int, sent: Sentence) -> None:
-        if len(self.found) >= MAX_FOUND:
+        if len(self.found) >= MAX_FOUND or not self.allowed():
             return
         if item[0].islower() and not _GROUP.match(item):
             if item not in self.anaphors:
-                self.anaphors[item] = _resolve_anaphor(item, self.doc)
+                head = _anaphor_head(item)
+                if head not in self.anaphors:  # the answer depends on the head only
+                    self.anaphors[head] = _resolve_head(head, self.doc) if head else None
+                self.anaphors[item] = self.anaphors[head]
             resolved = self.anaphors[item]
             if resolved is None:
                 return
@@ -625,21 +686,26 @@ def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> Party
     for index, mask in _visits(doc, criminal):
         sent = sentences[index]
         norm = sent.norm
-        if norm.rstrip().endswith("?"):
-            continue
-        low = norm.lower()
-        if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
-            continue
-        if "amic" in low or "friend-of-the-court" in low:
-            continue
+        col.untested, col.blocked = sent, False
         while mask:  # the rules of the set bits, lowest first
             bit = mask & -mask
             _RULE_OF_BIT[bit](col, norm, sent)
             mask ^= bit
+    col.untested, col.blocked = None, False
     if caption:
         _add_caption(col, caption, criminal)
     _add_winners(col)
     return _finish(col, doc)
+
+
+def _off_topic(norm: str) -> bool:
+    """A question, another case, or a friend-of-the-court filing: no party is read there."""
+    if norm.rstrip().endswith("?"):
+        return True
+    low = norm.lower()
+    if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
+        return True
+    return "amic" in low or "friend-of-the-court" in low
 
 
 def _sued(col: _Collector, norm: str, sent: Sentence) -> None:
@@ -663,7 +729,7 @@ def _by(col: _Collector, norm: str, sent: Sentence) -> None:
     """The three patterns that hold " by ", in their order."""
     for m in _SUED_BY.finditer(norm):
         col.add(read_list(norm, m.end()), "p", 3, sent)
-    if "led by" in norm:
+    if "led by" in norm and "coalition of " in norm:  # every match holds both
         for m in _COALITION_LED.finditer(norm):
             col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
     for m in _BY.finditer(norm):
@@ -691,7 +757,7 @@ def _alleged(col: _Collector, norm: str, sent: Sentence) -> None:
 
 def _winners(col: _Collector, norm: str, sent: Sentence) -> None:
     for m in _WINNERS.finditer(norm):
-        col.winners.append((read_list(norm, m.end()), sent))
+        col.winner(read_list(norm, m.end()), sent)
 
 
 def _co_plaintiff(col: _Collector, norm: str, sent: Sentence) -> None:
@@ -865,28 +931,53 @@ def _mentions_crime(head: str) -> bool:
 
 def _add_winners(col: _Collector) -> None:
     """Everyone the court ruled for stands with the known party among them."""
+    if not col.winners:
+        return
+    keys = col.keys
     for text, sent in col.winners:
         items = col.items(text)
-        sides = {
-            f.side
-            for f in col.found
-            for item in items
-            if f.priority >= 1 and (col.same(item, f.name) or col.same(f.name, item))
-        }
+        for item in items:
+            if item not in keys:
+                keys[item] = _key_tokens(item)
+        # `_same_keys` both ways, each name's key tokens computed once; each side is looked for
+        # only until it is seen, and only a single side is used.
+        sides: set[str] = set()
+        for f in col.found:
+            if f.priority < 1 or f.side in sides:
+                continue
+            name = f.name
+            if name not in keys:
+                keys[name] = _key_tokens(name)
+            if any(_same_keys(item, name, keys) or _same_keys(name, item, keys) for item in items):
+                sides.add(f.side)
+                if len(sides) > 1:
+                    break
         if len(sides) == 1:
             side = sides.pop()
             for item in items:
                 col.add_one(item, side, 1, sent)
 
 
+_ET_AL = re.compile(r",?\s+et al\.?$")
+
+
+def _first_printing(doc: Doc, caption: str) -> Sentence | None:
+    """The first body sentence whose text holds the caption: without a line break the caption
+    lies inside one sentence of the joined text, found by one search."""
+    if "\n" in caption:
+        return next((s for s in doc.sentences if caption in s.text), None)
+    pos = doc.raw_text.find(caption)
+    return doc.at(pos)[0] if pos >= 0 else None
+
+
 def _add_caption(col: _Collector, caption: str, criminal: bool) -> None:
     parts = _CAPTION_SPLIT.split(caption, maxsplit=1)
     if len(parts) != 2:
         return
-    left, right = (re.sub(r",?\s+et al\.?$", "", p.strip()) for p in parts)
+    left, right = (_ET_AL.sub("", p) if "et al" in p else p for p in map(str.strip, parts))
     if criminal and _GOVERNMENT.match(right):
         left, right = right, left
-    sent = next((s for s in col.doc.sentences if caption in s.text), None)
+    sent = _first_printing(col.doc, caption)
     if sent is None:
         return
     col.add(left, "p", 1, sent)
@@ -894,7 +985,9 @@ def _add_caption(col: _Collector, caption: str, criminal: bool) -> None:
 
 
 def _key_tokens(name: str) -> list[str]:
-    return [t.lower().strip(",.") for t in name.split() if t.lower() not in ("the", "of", "and")]
+    # Lower-casing neither makes nor removes white space: the tokens of the lower-cased name
+    # are the lower-cased tokens.
+    return [t.strip(",.") for t in name.lower().split() if t not in ("the", "of", "and")]
 
 
 def _same_keys(a: str, b: str, keys: dict[str, list[str]]) -> bool:
@@ -934,18 +1027,22 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
     # Merge short forms into the fullest form printed.
     names = sorted({name for name, _ in resolved}, key=len, reverse=True)
     known = col.keys
-    keyed = [(n, len(n), known[n] if n in known else _key_tokens(n)) for n in names]
+    keyed = [(n, len(n), t, len(t)) for n in names for t in (known.get(n) or _key_tokens(n),)]
     canonical: dict[str, str] = {}
-    for name, size, ta in keyed:
+    for name, size, ta, width in keyed:
         target = None
-        width = len(ta)
-        # `_same_keys` inlined; the names longer than `name` lead the list (longest first).
-        for longer, longer_size, tb in keyed:
-            if longer_size <= size:
-                break
-            if width and width <= len(tb) and (tb[:width] == ta or tb[-width:] == ta):
-                target = longer
-                break
+        if width:  # no key tokens: a short form of nothing
+            first, last = ta[0], ta[-1]
+            # `_same_keys` inlined, the end tokens compared before the slices; the names longer
+            # than `name` lead the list (longest first).
+            for longer, longer_size, tb, longer_width in keyed:
+                if longer_size <= size:
+                    break
+                if width <= longer_width and (
+                    (tb[0] == first and tb[:width] == ta) or (tb[-1] == last and tb[-width:] == ta)
+                ):
+                    target = longer
+                    break
         canonical[name] = canonical.get(target, target) if target else name
     best_side: dict[str, tuple[int, str, int]] = {}
     for name, f in resolved:
@@ -964,6 +1061,8 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         key = canonical[name]
         if key in getattr(out, field_name) and field_name not in out.evidence:
             out.evidence[field_name] = f.sentence.text
+            if len(out.evidence) == 2:  # both sides have their sentence
+                break
     return out
 
 
@@ -980,11 +1079,19 @@ def _org_for(doc: Doc, name: str) -> str | None:
         return None  # no company name spans a line break
     # A match never spans a line break, so only sentences holding both the short form and a
     # suffix can hold it.
-    for sent in doc.holding((prefix,)):
-        if has_any(sent.norm, _CORP_WORDS):
-            for m in _ORG_NAME.finditer(sent.norm):
+    # The sentences holding the short form are found one at a time: the first company name
+    # ends the search.
+    text, starts = doc.norm_text, doc.starts
+    count = len(starts)
+    pos = text.find(prefix)
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        norm = doc.sentences[i].norm
+        if has_any(norm, _CORP_WORDS):
+            for m in _ORG_NAME.finditer(norm):
                 if m.group(0).startswith(prefix):
                     return m.group(0)
+        pos = text.find(prefix, starts[i + 1]) if i + 1 < count else -1
     return None
 
 
@@ -1014,6 +1121,8 @@ _COUNTED_STATES = re.compile(r"(?:coalition of )?(\w+) (?:other )?states$")
 
 def _drop_covered_groups(names: list[str]) -> list[str]:
     """ "a coalition of five other states" adds nothing when all five are named."""
+    if "other" not in "\x00".join(names):  # no counted group: nothing to drop
+        return names
     named_states = [n for n in names if n in _STATE_NAMES or n.startswith("State of ")]
     out = []
     for name in names:
@@ -1037,16 +1146,21 @@ def _is_non_party_person(name: str, text: str) -> bool:
     """A person the article presents as a spokesperson, lawyer or commentator."""
     if not looks_like_person(name):
         return False
+    size = len(name)
     pos = text.find(name)
     while pos >= 0:
-        before = text[max(0, pos - 90) : pos]
-        after = text[pos + len(name) : pos + len(name) + 60]
         # Both patterns need a role word; the one before also ends in a space (or a space and
-        # the final line break `$` allows), the one after starts with ", ".
-        if (
-            before.endswith((" ", " \n")) and _has_role(before) and _ROLE_BEFORE.search(before)
-        ) or (after.startswith(", ") and _has_role(after) and _ROLE_AFTER.match(after)):
-            return True
+        # the final line break `$` allows), the one after starts with ", ": the windows are cut
+        # only when they do.
+        low = max(0, pos - 90)
+        if text.endswith((" ", " \n"), low, pos):
+            before = text[low:pos]
+            if _has_role(before) and _ROLE_BEFORE.search(before):
+                return True
+        if text.startswith(", ", pos + size):
+            after = text[pos + size : pos + size + 60]
+            if _has_role(after) and _ROLE_AFTER.match(after):
+                return True
         pos = text.find(name, pos + 1)
     return False
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 import random
 import re
 
-from summarizer import names, tables
-from summarizer.parties import _CIVIL_MASKS, _GATE_WORDS, _STOP, _clean_phrase, clean_item
+from summarizer import names, parties, tables
+from summarizer.parties import (
+    _CIVIL_MASKS,
+    _GATE_WORDS,
+    _SEPARATORS,
+    _STOP,
+    _clean_phrase,
+    clean_item,
+    split_items,
+)
 
 _VOCAB = [
     "Smith", "Okafor", "U.S.", "Inc.", "Co.", "Okonkwo-Barr", "McDonald", "New", "York", "X", "A.",
@@ -91,3 +99,23 @@ def test_name_grammar_short_cuts_agree_with_the_patterns_as_written():
             a = names._PRECEDING.search(text, start, end)
             b = preceding.search(text, start, end)
             assert (a and a.span()) == (b and b.span()), text
+
+
+_SEPARATORS_AS_WRITTEN = re.compile(
+    r",\s*(?:and\s+|as well as\s+|along with\s+|together with\s+|joined by\s+|plus\s+)?|"
+    r"\s+(?:and|as well as|along with|together with|joined by|plus|on behalf of)\s+"
+)
+_SEPARATOR_PIECES = [
+    ",", " ", "  ", "\t", "\n", "\u00a0", ",,", "and", "as well as", "along with", "plus",
+    "on behalf of", "joined by", "together with", "X", "Smith", "\x00", "\x01", " \x00 ",
+]  # fmt: skip
+
+
+def test_list_separators_split_where_the_pattern_as_written_splits():
+    rnd = random.Random(11)
+    for _ in range(40_000):
+        text = "".join(rnd.choice(_SEPARATOR_PIECES) for _ in range(rnd.randint(1, 12)))
+        assert _SEPARATORS.split(text) == _SEPARATORS_AS_WRITTEN.split(text), repr(text)
+        guarded = parties._protect(text)
+        plain = [parties._unprotect(p).strip() for p in _SEPARATORS_AS_WRITTEN.split(guarded)]
+        assert split_items(text) == [p for p in plain if p], repr(text)
