@@ -1025,7 +1025,9 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         names_seen[f.name] = name
         resolved.append((name, f))
     # Merge short forms into the fullest form printed.
-    names = sorted({name for name, _ in resolved}, key=len, reverse=True)
+    # Ties in length keep the order the names were found in, so the same article always
+    # merges a short form into the same longer name ("Smith": "Jane Smith" before "John Smith").
+    names = sorted(dict.fromkeys(name for name, _ in resolved), key=len, reverse=True)
     known = col.keys
     keyed = [(n, len(n), t, len(t)) for n in names for t in (known.get(n) or _key_tokens(n),)]
     canonical: dict[str, str] = {}
@@ -1129,7 +1131,7 @@ def _drop_covered_groups(names: list[str]) -> list[str]:
         m = _COUNTED_STATES.match(name) if "other" in name else None
         if m:
             word = m.group(1)
-            count = int(word) if word.isdigit() else _NUMBERS.get(word, 99)
+            count = int(word) if word.isdecimal() else _NUMBERS.get(word, 99)
             if len(named_states) - 1 >= count:
                 continue
         out.append(name)
