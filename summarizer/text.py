@@ -171,19 +171,35 @@ _LINE_STARTS = "|".join(
 )
 _LINE_START = re.compile(f"\n(?:{_LINE_STARTS})", re.I | re.M)
 _FIRST_LINE = re.compile(_LINE_STARTS, re.I | re.M)
+# The same tests for lower-cased text, as plain patterns: where each alternative opens with a
+# plain letter the engine turns a line away at its first character, which a case-insensitive
+# pattern cannot. Lower-casing the source keeps its meaning only if no escape or flag in it is
+# upper-case, written by code, or the name of a flag.
+if re.search(r"\\[A-Zux]|\(\?[A-Za-z]", _LINE_STARTS):
+    raise ValueError("a line-start pattern cannot be lower-cased as text")
+_LINE_START_LOW = re.compile(f"\n(?:{_LINE_STARTS.lower()})", re.M)
+_FIRST_LINE_LOW = re.compile(_LINE_STARTS.lower(), re.M)
+# Outside these (and the Kelvin sign, which lower() makes the "k" it matches), a character
+# matches a letter, [A-Z], \w, \s or \d case-insensitively exactly when its lower case matches
+# it as it is; and only U+0130 has a lower case of another length.
+_FOLDS_APART = ("\u0130", "\u0131", "\u017f")
 
 
 def _suspects(paragraphs: list[str], joined: str) -> list[int]:
     """The indices, in order, of the paragraphs that may be boilerplate or the end of the body
     (`joined`: the paragraphs joined by "\n"): every other paragraph provably is neither, so it
     needs no check of its own."""
-    found = {0} if _FIRST_LINE.match(joined) else set()
-    match = _LINE_START.search(joined)
+    low = "\n".join(map(str.lower, paragraphs))
+    if joined.isascii() or not has_any(joined, _FOLDS_APART):
+        text, first, line_start = low, _FIRST_LINE_LOW, _LINE_START_LOW
+    else:
+        text, first, line_start = joined, _FIRST_LINE, _LINE_START
+    found = {0} if first.match(text) else set()
+    match = line_start.search(text)
     while match:
         pos = match.start()
-        found.add(joined.count("\n", 0, pos + 1))
-        match = _LINE_START.search(joined, pos + 1)
-    low = "\n".join(map(str.lower, paragraphs))
+        found.add(text.count("\n", 0, pos + 1))
+        match = line_start.search(text, pos + 1)
     for word in tables.BOILERPLATE_KEYWORDS:
         pos = low.find(word)
         while pos >= 0:
