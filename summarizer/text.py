@@ -11,6 +11,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from summarizer import tables
@@ -248,22 +249,19 @@ def prepare(text: str, title: str | None = None) -> Doc:
     raw, indices = _body(_paragraphs(text))
     # Normalising maps character to character and never makes or removes a line break.
     norm = normalise(raw)
-    sentences: list[Sentence] = []
-    texts: list[str] = []
-    norms: list[str] = []
-    starts: list[int] = []
-    offset = 0
-    for start, end, para in split_paragraphs(norm) if raw else ():
-        text, sent_norm = raw[start:end], norm[start:end]
-        sentences.append(Sentence(len(sentences), text, sent_norm, indices[para]))
-        texts.append(text)
-        norms.append(sent_norm)
-        starts.append(offset)
-        offset += end - start + 1
+    spans = split_paragraphs(norm) if raw else []
+    texts = [raw[start:end] for start, end, _ in spans]
+    # Most articles print no character that normalising changes: the same strings serve both.
+    norms = texts if norm is raw else [norm[start:end] for start, end, _ in spans]
+    paragraphs = [indices[para] for _, _, para in spans]
+    sentences = list(map(Sentence, range(len(texts)), texts, norms, paragraphs))
+    starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+    starts.pop()
+    raw_text = "\n".join(texts)
     return Doc(
         headline=headline,
         starts=starts,
         sentences=sentences,
-        norm_text="\n".join(norms),
-        raw_text="\n".join(texts),
+        norm_text=raw_text if norms is texts else "\n".join(norms),
+        raw_text=raw_text,
     )
