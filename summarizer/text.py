@@ -180,21 +180,21 @@ if re.search(r"\\[A-Zux]|\(\?[A-Za-z]", _LINE_STARTS):
     raise ValueError("a line-start pattern cannot be lower-cased as text")
 _LINE_START_LOW = re.compile(f"\n(?:{_LINE_STARTS.lower()})", re.M)
 _FIRST_LINE_LOW = re.compile(_LINE_STARTS.lower(), re.M)
-# Outside these (and the Kelvin sign, which lower() makes the "k" it matches), a character
-# matches a letter, [A-Z], \w, \s or \d case-insensitively exactly when its lower case matches
-# it as it is; and only U+0130 has a lower case of another length.
-_FOLDS_APART = ("\u0130", "\u0131", "\u017f")
+# Outside U+0130, U+0131 and U+017F (and the Kelvin sign, which lower() makes the "k" it
+# matches), a character matches a letter, [A-Z], \w, \s or \d case-insensitively exactly when
+# its lower case matches it as it is; and only U+0130 has a lower case of another length. In
+# lower-cased text, U+0130 has become "i" and the combining dot U+0307.
+_FOLDS_APART = ("\u0307", "\u0131", "\u017f")
 
 
-def _suspects(paragraphs: list[str], joined: str) -> list[int]:
-    """The indices, in order, of the paragraphs that may be boilerplate or the end of the body
-    (`joined`: the paragraphs joined by "\n"): every other paragraph provably is neither, so it
-    needs no check of its own."""
+def _suspects(paragraphs: list[str]) -> list[int]:
+    """The indices, in order, of the paragraphs that may be boilerplate or the end of the body:
+    every other paragraph provably is neither, so it needs no check of its own."""
     low = "\n".join(map(str.lower, paragraphs))
-    if joined.isascii() or not has_any(joined, _FOLDS_APART):
+    if low.isascii() or not has_any(low, _FOLDS_APART):
         text, first, line_start = low, _FIRST_LINE_LOW, _LINE_START_LOW
     else:
-        text, first, line_start = joined, _FIRST_LINE, _LINE_START
+        text, first, line_start = "\n".join(paragraphs), _FIRST_LINE, _LINE_START
     found = {0} if first.match(text) else set()
     match = line_start.search(text)
     while match:
@@ -214,10 +214,9 @@ def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
     first) and the index of each among `paragraphs`."""
     if not paragraphs:
         return "", []
-    joined = "\n".join(paragraphs)
     dropped: set[int] = set()
     stop = len(paragraphs)
-    for p_index in _suspects(paragraphs, joined):
+    for p_index in _suspects(paragraphs):
         para = paragraphs[p_index]
         if is_boilerplate(para):
             dropped.add(p_index)
@@ -229,6 +228,7 @@ def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
         joined = "\n".join([paragraphs[i] for i in indices])
     else:
         indices = list(range(stop))
+        joined = "\n".join(paragraphs)
     if indices:
         # No part of the pattern matches a line break: this is its match in the first paragraph.
         match = _DATELINE.match(joined)
@@ -242,7 +242,10 @@ def prepare(text: str, title: str | None = None) -> Doc:
     text = clean_fragment((text or "")[:MAX_CHARS])
     headline: Sentence | None = None
     if title:
-        head = _SPACES.sub(" ", clean_fragment(title[:2000])).strip()
+        head = clean_fragment(title[:2000])
+        if has_any(head, _SPACE_RUN_HINTS):
+            head = _SPACES.sub(" ", head)
+        head = head.strip()
         head = _HEADLINE_PREFIX.sub("", head)
         if head:
             headline = Sentence(-1, head, normalise(head), -1, is_headline=True)

@@ -91,7 +91,7 @@ def _check_split(text: str) -> None:
 def _check_suspects(text: str) -> None:
     paragraphs = _paragraphs(text)
     if paragraphs:
-        suspects = set(_suspects(paragraphs, "\n".join(paragraphs)))
+        suspects = set(_suspects(paragraphs))
         for index, para in enumerate(paragraphs):
             if is_boilerplate(para) or _END.match(para):
                 assert index in suspects, para
