@@ -223,12 +223,11 @@ def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
         elif _END.match(para):
             stop = p_index
             break
-    if dropped or stop < len(paragraphs):
-        indices = [i for i in range(stop) if i not in dropped]
-        joined = "\n".join([paragraphs[i] for i in indices])
-    else:
-        indices = list(range(stop))
-        joined = "\n".join(paragraphs)
+    indices = list(range(stop))
+    kept = paragraphs[:stop]
+    for p_index in sorted(dropped, reverse=True):  # all before `stop`: a few at most
+        del indices[p_index], kept[p_index]
+    joined = "\n".join(kept)
     if indices:
         # No part of the pattern matches a line break: this is its match in the first paragraph.
         match = _DATELINE.match(joined)
