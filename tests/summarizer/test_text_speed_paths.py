@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +22,7 @@ from summarizer.sentences import (
 from summarizer.text import (
     _CONTROL,
     _END,
+    _FOLDS_APART,
     _has_control,
     _paragraphs,
     _suspects,
@@ -145,3 +148,23 @@ def test_plain_word_kinds_are_those_of_the_rule() -> None:
     for word in words + [w.upper() for w in tables.NEVER_FINAL_ABBREVIATIONS]:
         if word.isalpha():
             assert _LETTER_WORD_KINDS.get(word, _ENDS) == _word_kind(word), word
+
+
+def test_lower_case_matches_as_case_insensitive_matching_does() -> None:
+    """The claim behind the plain line-start patterns on lower-cased text, over every character
+    below U+3000: outside the three set apart, a character matches each
+    letter, class and escape of the patterns case-insensitively exactly when its lower case
+    matches it as it is."""
+    pieces = [*string.ascii_lowercase, "[a-z]", r"\w", r"\s", r"\d", "[\\w.'\u2019\\- ]", "."]
+    pieces += map(re.escape, "\u00a9\u2014\u2019#-*(:| &'")
+    folded = [re.compile(p, re.I) for p in pieces]
+    plain = [re.compile(p) for p in pieces]
+    apart = {chr(0x130), *(c for c in _FOLDS_APART if c != "\u0307")}
+    for code in range(0x3000):
+        char = chr(code)
+        if char in apart:
+            continue
+        low = char.lower()
+        assert len(low) == 1, char
+        for a, b in zip(folded, plain, strict=True):
+            assert bool(a.fullmatch(char)) == bool(b.fullmatch(low)), (char, a.pattern)
