@@ -196,15 +196,22 @@ def _suspects(paragraphs: list[str]) -> list[int]:
     else:
         text, first, line_start = "\n".join(paragraphs), _FIRST_LINE, _LINE_START
     found = {0} if first.match(text) else set()
+    # Each search goes forward, so each line number is counted on from the one before.
+    line = done = 0
     match = line_start.search(text)
     while match:
-        pos = match.start()
-        found.add(text.count("\n", 0, pos + 1))
-        match = line_start.search(text, pos + 1)
+        pos = match.start() + 1
+        line += text.count("\n", done, pos)
+        found.add(line)
+        done = pos
+        match = line_start.search(text, pos)
     for word in tables.BOILERPLATE_KEYWORDS:
+        line = done = 0
         pos = low.find(word)
         while pos >= 0:
-            found.add(low.count("\n", 0, pos))
+            line += low.count("\n", done, pos)
+            found.add(line)
+            done = pos
             pos = low.find(word, pos + 1)
     return sorted(found)
 
