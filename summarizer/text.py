@@ -174,8 +174,8 @@ _LINE_START = re.compile(f"\n(?:{_LINE_STARTS})", re.I | re.M)
 _FIRST_LINE = re.compile(_LINE_STARTS, re.I | re.M)
 # The same tests for lower-cased text, as plain patterns: where each alternative opens with a
 # plain letter the engine turns a line away at its first character, which a case-insensitive
-# pattern cannot. Lower-casing the source keeps its meaning only if no escape or flag in it is
-# upper-case, written by code, or the name of a flag.
+# pattern cannot. Lower-casing the source keeps its meaning only while it holds no upper-case
+# escape (such as \S or \B), no character given by its code (\x, \u) and no inline flag.
 if re.search(r"\\[A-Zux]|\(\?[A-Za-z]", _LINE_STARTS):
     raise ValueError("a line-start pattern cannot be lower-cased as text")
 _LINE_START_LOW = re.compile(f"\n(?:{_LINE_STARTS.lower()})", re.M)
