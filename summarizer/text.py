@@ -216,6 +216,11 @@ def _suspects(paragraphs: list[str]) -> list[int]:
     return sorted(found)
 
 
+# Up to this many dropped paragraphs are deleted one by one from a copy of the list; each
+# deletion moves the paragraphs after it, so more are left out by building a new list.
+_FEW = 8
+
+
 def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
     """The body paragraphs joined by "\n" (bylines and footers out, the dateline cut from the
     first) and the index of each among `paragraphs`."""
@@ -230,10 +235,14 @@ def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
         elif _END.match(para):
             stop = p_index
             break
-    indices = list(range(stop))
-    kept = paragraphs[:stop]
-    for p_index in sorted(dropped, reverse=True):  # all before `stop`: a few at most
-        del indices[p_index], kept[p_index]
+    if len(dropped) <= _FEW:
+        indices = list(range(stop))
+        kept = paragraphs[:stop]
+        for p_index in sorted(dropped, reverse=True):  # all before `stop`
+            del indices[p_index], kept[p_index]
+    else:
+        indices = [i for i in range(stop) if i not in dropped]
+        kept = [paragraphs[i] for i in indices]
     joined = "\n".join(kept)
     if indices:
         # No part of the pattern matches a line break: this is its match in the first paragraph.

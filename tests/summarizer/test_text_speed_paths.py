@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import string
+import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,11 +24,14 @@ from summarizer.text import (
     _CONTROL,
     _END,
     _FOLDS_APART,
+    MAX_CHARS,
+    _body,
     _has_control,
     _paragraphs,
     _suspects,
     is_boilerplate,
     normalise,
+    prepare,
 )
 from tests.conftest import DEV_ARTICLES
 
@@ -168,3 +172,23 @@ def test_lower_case_matches_as_case_insensitive_matching_does() -> None:
         assert len(low) == 1, char
         for a, b in zip(folded, plain, strict=True):
             assert bool(a.fullmatch(char)) == bool(b.fullmatch(low)), (char, a.pattern)
+
+
+def test_many_boilerplate_paragraphs_are_found_and_dropped_in_linear_time() -> None:
+    text = "\u00a9\nx\n" * 60000
+    start = time.perf_counter()
+    doc = prepare(text)
+    assert time.perf_counter() - start < 1.5
+    assert [s.text for s in doc.sentences] == ["x"] * (MAX_CHARS // 4)
+    assert [s.paragraph for s in doc.sentences[:3]] == [1, 3, 5]
+
+
+def test_a_few_dropped_paragraphs_leave_the_same_body_as_many() -> None:
+    for count in (1, 2, 8, 9, 30):
+        paragraphs = [f"Line {i} said the court." for i in range(40)]
+        for i in range(0, 40, 40 // count)[:count]:
+            paragraphs[i] = "\u00a9 2025 Example"
+        body, indices = _body(paragraphs)
+        kept = [i for i, p in enumerate(paragraphs) if not p.startswith("\u00a9")]
+        assert indices == kept
+        assert body == "\n".join(paragraphs[i] for i in kept)
