@@ -20,6 +20,9 @@ _CANDIDATES_BY_FIRST = {
 _WORD_CHARS = frozenset(string.ascii_letters + ".")
 # Longer than this without a boundary, an unbalanced quote is not allowed to swallow the rest.
 _MAX_QUOTED = 1200
+# The commonest characters that open a sentence after a candidate end, for a set look-up before
+# the Unicode tests.
+_OPENING = frozenset(string.ascii_uppercase + string.digits + "\"'(")
 # What the word before a period says about it (see `_word_kind`).
 _ENDS, _NEVER_ENDS, _ENDS_BEFORE_OPENER = 0, 1, 2
 
@@ -77,7 +80,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int, int]]:
             if para_end < 0:
                 para_end = n
         nxt = text[end]
-        if not (nxt.isupper() or nxt in "\"'(" or nxt.isdigit()):
+        if nxt not in _OPENING and not (nxt.isupper() or nxt.isdigit()):
             continue
         if text[dot] == ".":
             # The word before the period lies within this window, after its last space.
@@ -117,11 +120,12 @@ def _candidates(text: str) -> list[re.Match[str]]:
     own (earlier) match and is dropped.
     """
     found = list(_CANDIDATES_BY_FIRST["."].finditer(text))
-    if "!" not in text and "?" not in text:
+    others = [
+        m for first in "!?" if first in text for m in _CANDIDATES_BY_FIRST[first].finditer(text)
+    ]
+    if not others:
         return found  # a period-led match never starts right after a period
-    for first in "!?":
-        if first in text:
-            found.extend(_CANDIDATES_BY_FIRST[first].finditer(text))
+    found += others
     found = [m for m in found if m.start() == 0 or text[m.start() - 1] not in ".!?"]
     found.sort(key=re.Match.start)
     return found

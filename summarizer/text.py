@@ -11,6 +11,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from summarizer import tables
@@ -171,25 +172,53 @@ _LINE_STARTS = "|".join(
 )
 _LINE_START = re.compile(f"\n(?:{_LINE_STARTS})", re.I | re.M)
 _FIRST_LINE = re.compile(_LINE_STARTS, re.I | re.M)
+# The same tests for lower-cased text, as plain patterns: where each alternative opens with a
+# plain letter the engine turns a line away at its first character, which a case-insensitive
+# pattern cannot. Lower-casing the source keeps its meaning only while it holds no upper-case
+# escape (such as \S or \B), no character given by its code (\x, \u) and no inline flag.
+if re.search(r"\\[A-Zux]|\(\?[A-Za-z]", _LINE_STARTS):
+    raise ValueError("a line-start pattern cannot be lower-cased as text")
+_LINE_START_LOW = re.compile(f"\n(?:{_LINE_STARTS.lower()})", re.M)
+_FIRST_LINE_LOW = re.compile(_LINE_STARTS.lower(), re.M)
+# Outside U+0130, U+0131 and U+017F (and the Kelvin sign, which lower() makes the "k" it
+# matches), a character matches a letter, [A-Z], \w, \s or \d case-insensitively exactly when
+# its lower case matches it as it is; and only U+0130 has a lower case of another length. In
+# lower-cased text, U+0130 has become "i" and the combining dot U+0307.
+_FOLDS_APART = ("\u0307", "\u0131", "\u017f")
 
 
-def _suspects(paragraphs: list[str], joined: str) -> list[int]:
-    """The indices, in order, of the paragraphs that may be boilerplate or the end of the body
-    (`joined`: the paragraphs joined by "\n"): every other paragraph provably is neither, so it
-    needs no check of its own."""
-    found = {0} if _FIRST_LINE.match(joined) else set()
-    match = _LINE_START.search(joined)
-    while match:
-        pos = match.start()
-        found.add(joined.count("\n", 0, pos + 1))
-        match = _LINE_START.search(joined, pos + 1)
+def _suspects(paragraphs: list[str]) -> list[int]:
+    """The indices, in order, of the paragraphs that may be boilerplate or the end of the body:
+    every other paragraph provably is neither, so it needs no check of its own."""
     low = "\n".join(map(str.lower, paragraphs))
+    if low.isascii() or not has_any(low, _FOLDS_APART):
+        text, first, line_start = low, _FIRST_LINE_LOW, _LINE_START_LOW
+    else:
+        text, first, line_start = "\n".join(paragraphs), _FIRST_LINE, _LINE_START
+    found = {0} if first.match(text) else set()
+    # Each search goes forward, so each line number is counted on from the one before.
+    line = done = 0
+    match = line_start.search(text)
+    while match:
+        pos = match.start() + 1
+        line += text.count("\n", done, pos)
+        found.add(line)
+        done = pos
+        match = line_start.search(text, pos)
     for word in tables.BOILERPLATE_KEYWORDS:
+        line = done = 0
         pos = low.find(word)
         while pos >= 0:
-            found.add(low.count("\n", 0, pos))
+            line += low.count("\n", done, pos)
+            found.add(line)
+            done = pos
             pos = low.find(word, pos + 1)
     return sorted(found)
+
+
+# Up to this many dropped paragraphs are deleted one by one from a copy of the list; each
+# deletion moves the paragraphs after it, so more are left out by building a new list.
+_FEW = 8
 
 
 def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
@@ -197,21 +226,24 @@ def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
     first) and the index of each among `paragraphs`."""
     if not paragraphs:
         return "", []
-    joined = "\n".join(paragraphs)
     dropped: set[int] = set()
     stop = len(paragraphs)
-    for p_index in _suspects(paragraphs, joined):
+    for p_index in _suspects(paragraphs):
         para = paragraphs[p_index]
         if is_boilerplate(para):
             dropped.add(p_index)
         elif _END.match(para):
             stop = p_index
             break
-    if dropped or stop < len(paragraphs):
-        indices = [i for i in range(stop) if i not in dropped]
-        joined = "\n".join([paragraphs[i] for i in indices])
-    else:
+    if len(dropped) <= _FEW:
         indices = list(range(stop))
+        kept = paragraphs[:stop]
+        for p_index in sorted(dropped, reverse=True):  # all before `stop`
+            del indices[p_index], kept[p_index]
+    else:
+        indices = [i for i in range(stop) if i not in dropped]
+        kept = [paragraphs[i] for i in indices]
+    joined = "\n".join(kept)
     if indices:
         # No part of the pattern matches a line break: this is its match in the first paragraph.
         match = _DATELINE.match(joined)
@@ -225,29 +257,29 @@ def prepare(text: str, title: str | None = None) -> Doc:
     text = clean_fragment((text or "")[:MAX_CHARS])
     headline: Sentence | None = None
     if title:
-        head = _SPACES.sub(" ", clean_fragment(title[:2000])).strip()
+        head = clean_fragment(title[:2000])
+        if has_any(head, _SPACE_RUN_HINTS):
+            head = _SPACES.sub(" ", head)
+        head = head.strip()
         head = _HEADLINE_PREFIX.sub("", head)
         if head:
             headline = Sentence(-1, head, normalise(head), -1, is_headline=True)
     raw, indices = _body(_paragraphs(text))
     # Normalising maps character to character and never makes or removes a line break.
     norm = normalise(raw)
-    sentences: list[Sentence] = []
-    texts: list[str] = []
-    norms: list[str] = []
-    starts: list[int] = []
-    offset = 0
-    for start, end, para in split_paragraphs(norm) if raw else ():
-        text, sent_norm = raw[start:end], norm[start:end]
-        sentences.append(Sentence(len(sentences), text, sent_norm, indices[para]))
-        texts.append(text)
-        norms.append(sent_norm)
-        starts.append(offset)
-        offset += end - start + 1
+    spans = split_paragraphs(norm) if raw else []
+    texts = [raw[start:end] for start, end, _ in spans]
+    # Most articles print no character that normalising changes: the same strings serve both.
+    norms = texts if norm is raw else [norm[start:end] for start, end, _ in spans]
+    paragraphs = [indices[para] for _, _, para in spans]
+    sentences = list(map(Sentence, range(len(texts)), texts, norms, paragraphs))
+    starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+    starts.pop()
+    raw_text = "\n".join(texts)
     return Doc(
         headline=headline,
         starts=starts,
         sentences=sentences,
-        norm_text="\n".join(norms),
-        raw_text="\n".join(texts),
+        norm_text=raw_text if norms is texts else "\n".join(norms),
+        raw_text=raw_text,
     )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+import re
+import string
+import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,11 +23,15 @@ from summarizer.sentences import (
 from summarizer.text import (
     _CONTROL,
     _END,
+    _FOLDS_APART,
+    MAX_CHARS,
+    _body,
     _has_control,
     _paragraphs,
     _suspects,
     is_boilerplate,
     normalise,
+    prepare,
 )
 from tests.conftest import DEV_ARTICLES
 
@@ -57,6 +64,11 @@ PIECES = [
     "FOLLOW US on X",
     "\u0130",
     "\u212a",
+    "\u0131",
+    "\u017f",
+    "BY \u017fAM \u0130",
+    "\u0130MAGE: ",
+    "Po\u017fted in x | y",
     "Related: ",
     "###",
     "About the Firm",
@@ -86,7 +98,7 @@ def _check_split(text: str) -> None:
 def _check_suspects(text: str) -> None:
     paragraphs = _paragraphs(text)
     if paragraphs:
-        suspects = set(_suspects(paragraphs, "\n".join(paragraphs)))
+        suspects = set(_suspects(paragraphs))
         for index, para in enumerate(paragraphs):
             if is_boilerplate(para) or _END.match(para):
                 assert index in suspects, para
@@ -140,3 +152,43 @@ def test_plain_word_kinds_are_those_of_the_rule() -> None:
     for word in words + [w.upper() for w in tables.NEVER_FINAL_ABBREVIATIONS]:
         if word.isalpha():
             assert _LETTER_WORD_KINDS.get(word, _ENDS) == _word_kind(word), word
+
+
+def test_lower_case_matches_as_case_insensitive_matching_does() -> None:
+    """The claim behind the plain line-start patterns on lower-cased text, over every character
+    below U+3000: outside the three set apart, a character matches each
+    letter, class and escape of the patterns case-insensitively exactly when its lower case
+    matches it as it is."""
+    pieces = [*string.ascii_lowercase, "[a-z]", r"\w", r"\s", r"\d", "[\\w.'\u2019\\- ]", "."]
+    pieces += map(re.escape, "\u00a9\u2014\u2019#-*(:| &'")
+    folded = [re.compile(p, re.I) for p in pieces]
+    plain = [re.compile(p) for p in pieces]
+    apart = {chr(0x130), *(c for c in _FOLDS_APART if c != "\u0307")}
+    for code in range(0x3000):
+        char = chr(code)
+        if char in apart:
+            continue
+        low = char.lower()
+        assert len(low) == 1, char
+        for a, b in zip(folded, plain, strict=True):
+            assert bool(a.fullmatch(char)) == bool(b.fullmatch(low)), (char, a.pattern)
+
+
+def test_many_boilerplate_paragraphs_are_found_and_dropped_in_linear_time() -> None:
+    text = "\u00a9\nx\n" * 60000
+    start = time.perf_counter()
+    doc = prepare(text)
+    assert time.perf_counter() - start < 1.5
+    assert [s.text for s in doc.sentences] == ["x"] * (MAX_CHARS // 4)
+    assert [s.paragraph for s in doc.sentences[:3]] == [1, 3, 5]
+
+
+def test_a_few_dropped_paragraphs_leave_the_same_body_as_many() -> None:
+    for count in (1, 2, 8, 9, 30):
+        paragraphs = [f"Line {i} said the court." for i in range(40)]
+        for i in range(0, 40, 40 // count)[:count]:
+            paragraphs[i] = "\u00a9 2025 Example"
+        body, indices = _body(paragraphs)
+        kept = [i for i, p in enumerate(paragraphs) if not p.startswith("\u00a9")]
+        assert indices == kept
+        assert body == "\n".join(paragraphs[i] for i in kept)
