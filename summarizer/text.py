@@ -21,6 +21,8 @@ from summarizer.sentences import split_paragraphs
 # Analysis stops after this many characters: no news article is longer, and it bounds the time
 # spent on hostile input.
 MAX_CHARS = 200_000
+# Longer runs without a sentence end are read in pieces of at most this many characters.
+MAX_SENTENCE = 1_500
 
 # One character in, one character out: offsets in the normalised text are offsets in the printed.
 _NORMALISE = tuple(
@@ -252,6 +254,27 @@ def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
     return joined, indices
 
 
+def _bounded(spans: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, int]]:
+    """Cut any run longer than `MAX_SENTENCE` characters into pieces at spaces.
+
+    No reported sentence comes near the limit; a longer one is a list, a table or hostile input,
+    and reading it whole would let per-sentence work grow with the square of its length.
+    """
+    if all(end - start <= MAX_SENTENCE for start, end, _ in spans):
+        return spans
+    out: list[tuple[int, int, int]] = []
+    for start, end, para in spans:
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            if cut < 0:
+                cut = start + MAX_SENTENCE
+            out.append((start, cut, para))
+            start = cut + 1 if text[cut] == " " else cut
+        if end > start:
+            out.append((start, end, para))
+    return out
+
+
 def prepare(text: str, title: str | None = None) -> Doc:
     """Split an article into a headline and body sentences, dropping bylines and footers."""
     text = clean_fragment((text or "")[:MAX_CHARS])
@@ -267,7 +290,7 @@ def prepare(text: str, title: str | None = None) -> Doc:
     raw, indices = _body(_paragraphs(text))
     # Normalising maps character to character and never makes or removes a line break.
     norm = normalise(raw)
-    spans = split_paragraphs(norm) if raw else []
+    spans = _bounded(split_paragraphs(norm), norm) if raw else []
     texts = [raw[start:end] for start, end, _ in spans]
     # Most articles print no character that normalising changes: the same strings serve both.
     norms = texts if norm is raw else [norm[start:end] for start, end, _ in spans]
