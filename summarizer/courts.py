@@ -496,6 +496,29 @@ def _could_be_federal_judge_in(text: str, pos: int) -> bool:
 _PATTERN_LEVELS = frozenset(pair[1] for pair in _PAIRS)
 
 
+class _Taken:
+    """The spans court patterns have already read, asked about in constant time: a list of spans
+    asked with `any()` costs time in the square of the mentions on a page that repeats them."""
+
+    __slots__ = ("covered", "ends")
+
+    def __init__(self, size: int) -> None:
+        self.covered = bytearray(size + 1)
+        self.ends: set[int] = set()
+
+    def add(self, start: int, end: int) -> None:
+        self.covered[start:end] = b"\x01" * (end - start)
+        self.ends.add(end)
+
+    def inside(self, pos: int) -> bool:
+        """Whether some span has start <= pos < end."""
+        return self.covered[pos] == 1
+
+    def touching(self, pos: int) -> bool:
+        """Whether some span has start <= pos <= end."""
+        return self.covered[pos] == 1 or pos in self.ends
+
+
 def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no-untyped-def]
     """Mentions of level `wanted`. Every court pattern runs whatever the level, since a span one
     pattern takes is closed to the later ones; the other finders run only for their level."""
@@ -515,7 +538,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
     if wanted not in _PATTERN_LEVELS:
         return found
     present = _anchor_positions(norm)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(norm))
     for pattern, level, rank, anchor, gate in _PAIRS if present else ():
         positions = present.get(anchor)
         if positions is None:
@@ -527,9 +550,9 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         if len(matches) > 1:
             matches.sort(key=_start)
         for m in matches:
-            if any(a <= m.start() < b for a, b in taken):
+            if taken.inside(m.start()):
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             add(None, level, rank, m.start(), m.end())
     if wanted == "appellate":
         circuits = [
@@ -538,7 +561,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
             if not norm.startswith(" Court", p + 7) and norm.endswith(_SHORT_CIRCUIT_ENDS, 0, p)
         ]
         for m in _anchored(_SHORT_CIRCUIT, norm, "Circuit", circuits):
-            if any(a <= m.start() <= b for a, b in taken):
+            if taken.touching(m.start()):
                 continue
             ordinal = m.group("ord")
             name = (
@@ -550,7 +573,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
     elif wanted == "trial":
         districts = _passing(norm, "District of", _find_all(norm, "District of"), _DISTRICT_TAIL)
         for m in _anchored(_DISTRICT_ONLY, norm, "District of", districts):
-            if any(a <= m.start("div") < b for a, b in taken):
+            if taken.inside(m.start("div")):
                 continue
             add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
         judges = [
@@ -567,7 +590,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", supremes)]
         bare += _anchored(_BARE_SUPREME, norm, "the justices", _find_all(norm, "the justices"))
         for m in bare:
-            if any(a <= m.start() + 4 < b for a, b in taken):
+            if taken.inside(m.start() + 4):
                 continue
             add("U.S. Supreme Court", "supreme", 1, m.start())
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,6 +92,24 @@ def test_one_megabyte_inputs_finish_quickly() -> None:
     ]
     for text in adversarial:
         assert _timed(text) < 1.0
+
+
+# Phrases that, repeated without a sentence end, once cost seconds: per-sentence work that grew
+# with the sentence's length, and court mentions each compared with every earlier one.
+REPEATED = [
+    "U.S. District Judge ",
+    "Superior Court of Fulton County ",
+    "U.S. District Court for the District of Columbia ",
+    "Acme Inc. sued Beta LLC. ",
+    "blocked the rule and denied the motion to dismiss ",
+    "Smith v. Jones ",
+]
+
+
+@pytest.mark.parametrize("phrase", REPEATED)
+def test_one_megabyte_of_a_repeated_legal_phrase_finishes_quickly(phrase: str) -> None:
+    text = "Judge Ann Bell blocked the rule. " + phrase * (1_000_000 // len(phrase))
+    assert _timed(text) < 1.0
 
 
 def test_time_grows_linearly_with_size() -> None:
