@@ -8,6 +8,8 @@ background judges are left out, and an empty list is preferred to a doubtful nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizer import tables
@@ -80,66 +82,143 @@ def _singular(title: str) -> str:
     return title
 
 
+# Any title match holds one of `_TITLE_WORDS` no further than this from its start, unless it is
+# a county title (whose place names have no bound on their length).
+_TITLE_REACH = max(min(t.find(w) for w in _TITLE_WORDS if w in t) for t in tables.JUDGE_TITLES)
+_COUNTY_WORDS = ("County", "Parish")
+# A list match is a title ("... Judge", "... Justice", "... Chancellor") made plural.
+_LIST_WORDS = tuple(w + "s " for w in _TITLE_WORDS)
+# Any sentence with a mention holds one of these (the titles' words and the appositive nouns).
+_MENTION_WORDS = (*_TITLE_WORDS, "judge", "justice")
+_STOPWORDS = frozenset(tables.NAME_STOPWORDS)
+_PARTICLES = frozenset(tables.NAME_PARTICLES)
+
+
+def _titled(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(norm)` gives for a pattern that starts with a title, found
+    by searching from just before each title word instead of trying every position of the
+    sentence: a match holds a title word at most `_TITLE_REACH` after its start."""
+    if has_any(norm, _COUNTY_WORDS):
+        yield from pattern.finditer(norm)
+        return
+    # The next occurrence of each title word, looked for again only once passed (so a word
+    # printed once at the end is not searched for again after every match).
+    ahead = {w: norm.find(w) for w in _TITLE_WORDS}
+    pos = 0
+    while True:
+        for word, at in ahead.items():
+            if 0 <= at < pos:
+                ahead[word] = norm.find(word, pos)
+        hits = [at for at in ahead.values() if at >= 0]
+        if not hits:
+            return
+        m = pattern.search(norm, max(pos, min(hits) - _TITLE_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _trim(name: str) -> str:
+    """`trim_name`, answered without its token loop when no token can be cut: a name with no
+    comma, no stray space and no stopword keeps every token."""
+    tokens = name.split(" ")
+    if (
+        not name
+        or "," in name
+        or "" in tokens
+        or name[0].isspace()
+        or name[-1].isspace()
+        or not _STOPWORDS.isdisjoint(tokens)
+        or tokens[-1] in _PARTICLES
+    ):
+        return trim_name(name)
+    if name.endswith("'s"):
+        return name[:-2]
+    if name.endswith("'"):
+        return name[:-1]
+    return name
+
+
+def _mention_sentences(doc: Doc) -> list[Sentence]:
+    """The headline and body sentences that hold a title or appositive word: the body's are
+    found by one search of the whole text per word."""
+    head = doc.headline
+    body = doc.holding(_MENTION_WORDS)
+    return [head, *body] if head is not None and has_any(head.norm, _MENTION_WORDS) else body
+
+
+def _list_mentions(sent: Sentence, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Mentions from "Judges A, B and C"; returns the spans the lists cover."""
+    norm = sent.norm
+    covered: list[tuple[int, int]] = []
+    if " and " not in norm or not has_any(norm, _LIST_WORDS):
+        return covered
+    for m in _titled(_LIST, norm):
+        names = _SPLIT_LIST.split(m.group("names"))
+        offset = m.start("names")
+        for raw in names:
+            name = _trim(raw)
+            if not name:
+                continue
+            pos = norm.find(raw, offset)
+            offset = pos + len(raw) if pos >= 0 else offset
+            mentions.append(
+                Mention(
+                    sent.span(pos, pos + len(name)) if pos >= 0 else name,
+                    sent.span(m.start("title"), m.end("title")),
+                    sent,
+                    max(pos, 0),
+                    max(pos, 0) + len(name),
+                )
+            )
+        covered.append((m.start(), m.end()))
+    return covered
+
+
+def _single_mentions(
+    sent: Sentence, covered: list[tuple[int, int]], mentions: list[Mention]
+) -> None:
+    """Mentions from "Judge A" outside the lists already read."""
+    for m in _titled(_SINGLE, sent.norm):
+        if covered and any(a <= m.start() < b for a, b in covered):
+            continue
+        name = _trim(m.group("name"))
+        if not name:
+            continue
+        start = m.start("name")
+        mentions.append(
+            Mention(
+                sent.span(start, start + len(name)),
+                sent.span(m.start("title"), m.end("title")),
+                sent,
+                start,
+                start + len(name),
+            )
+        )
+
+
+def _appositive_mentions(sent: Sentence, mentions: list[Mention]) -> None:
+    """Mentions from "A, a federal judge"."""
+    norm = sent.norm
+    if not ("judge" in norm or "justice" in norm) or not has_any(norm, _APPOSITIVE_WORDS):
+        return
+    for m in _APPOSITIVE.finditer(norm):
+        name = _trim(m.group("name"))
+        if name and " " in name:
+            start = m.start("name")
+            mentions.append(
+                Mention(sent.span(start, start + len(name)), None, sent, start, start + len(name))
+            )
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every titled or appositive judge mention, in text order."""
     mentions: list[Mention] = []
-    for sent in doc.all:
-        norm = sent.norm
-        if (
-            "Judge" not in norm
-            and "Justice" not in norm
-            and "Chancellor" not in norm
-            and ("judge" not in norm and "justice" not in norm)
-        ):
-            continue
-        covered: list[tuple[int, int]] = []
-        # Every title ends in one of these words; a sentence with only "judge" has no title.
-        titled = has_any(norm, _TITLE_WORDS)
-        for m in _LIST.finditer(norm) if titled and " and " in norm else ():
-            names = _SPLIT_LIST.split(m.group("names"))
-            offset = m.start("names")
-            for raw in names:
-                name = trim_name(raw)
-                if not name:
-                    continue
-                pos = norm.find(raw, offset)
-                offset = pos + len(raw) if pos >= 0 else offset
-                mentions.append(
-                    Mention(
-                        sent.span(pos, pos + len(name)) if pos >= 0 else name,
-                        sent.span(m.start("title"), m.end("title")),
-                        sent,
-                        max(pos, 0),
-                        max(pos, 0) + len(name),
-                    )
-                )
-            covered.append((m.start(), m.end()))
-        for m in _SINGLE.finditer(norm) if titled else ():
-            if any(a <= m.start() < b for a, b in covered):
-                continue
-            name = trim_name(m.group("name"))
-            if not name:
-                continue
-            start = m.start("name")
-            mentions.append(
-                Mention(
-                    sent.span(start, start + len(name)),
-                    sent.span(m.start("title"), m.end("title")),
-                    sent,
-                    start,
-                    start + len(name),
-                )
-            )
-        appositive = ("judge" in norm or "justice" in norm) and has_any(norm, _APPOSITIVE_WORDS)
-        for m in _APPOSITIVE.finditer(norm) if appositive else ():
-            name = trim_name(m.group("name"))
-            if name and " " in name:
-                start = m.start("name")
-                mentions.append(
-                    Mention(
-                        sent.span(start, start + len(name)), None, sent, start, start + len(name)
-                    )
-                )
+    for sent in _mention_sentences(doc):
+        covered = _list_mentions(sent, mentions)
+        _single_mentions(sent, covered, mentions)
+        _appositive_mentions(sent, mentions)
     mentions.sort(key=lambda mm: (mm.sentence.index, mm.start))
     return mentions
 
@@ -180,22 +259,60 @@ def _group(mentions: list[Mention], doc: Doc) -> list[_Person]:
         person.mentions.append(m)
     # Bare-surname mentions ("Tolland wrote") count as mentions too.
     for person in people[:MAX_PEOPLE]:
-        covered: dict[int, list[tuple[int, int]]] = {}
-        for x in person.mentions:
-            covered.setdefault(x.sentence.index, []).append((x.start, x.end))
         key = surname(person.name)
-        if len(key) < 3:
-            continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
-        for sent in doc.holding((key,)):
-            spans = covered.get(sent.index, ())
-            for m in pattern.finditer(sent.norm):
-                if any(a <= m.start() < b for a, b in spans):
-                    continue
-                person.mentions.append(Mention(key, None, sent, m.start(), m.end()))
-            if len(person.mentions) > MAX_MENTIONS:
-                break
+        if len(key) >= 3:
+            _add_bare_mentions(person, key, doc)
     return people
+
+
+def _is_word_char(char: str) -> bool:
+    """What a regex `\\w` matches in a str pattern, or a hyphen: a name continues through it."""
+    return char.isalnum() or char == "_" or char == "-"
+
+
+def _bare_positions(key: str, doc: Doc) -> list[int]:
+    """Offsets in `norm_text` where `key` stands as a whole word (not inside a longer word or a
+    hyphenated name), leftmost first and non-overlapping, as a regex scan would find them; one
+    string search over the text instead of compiling a pattern per surname and searching sentence
+    by sentence. Sentences are joined by a line break, which is no word character, so a hit
+    at a sentence edge is judged as within that sentence alone."""
+    text = doc.norm_text
+    size = len(key)
+    out: list[int] = []
+    pos = text.find(key)
+    while pos >= 0:
+        end = pos + size
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (
+            end >= len(text) or not _is_word_char(text[end])
+        ):
+            out.append(pos)
+            pos = text.find(key, end)
+        else:
+            pos = text.find(key, pos + 1)
+    return out
+
+
+def _add_bare_mentions(person: _Person, key: str, doc: Doc) -> None:
+    """Append each uncovered whole-word occurrence of the surname in the body, sentence by
+    sentence, stopping after the sentence that takes the person past MAX_MENTIONS."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for x in person.mentions:
+        covered.setdefault(x.sentence.index, []).append((x.start, x.end))
+    starts, sentences = doc.starts, doc.sentences
+    size = len(key)
+    current = -1
+    spans: list[tuple[int, int]] | tuple[()] = ()
+    for pos in _bare_positions(key, doc):
+        index = bisect_right(starts, pos) - 1
+        if index != current:
+            if len(person.mentions) > MAX_MENTIONS:
+                return
+            current = index
+            spans = covered.get(index, ())
+        start = pos - starts[index]
+        if any(a <= start < b for a, b in spans):
+            continue
+        person.mentions.append(Mention(key, None, sentences[index], start, start + size))
 
 
 def _local_distractor(m: Mention) -> bool:
