@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from summarizer import tables
 from summarizer.facts import Judge
@@ -25,12 +26,16 @@ _SINGLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE})(?P<plural>e?s)? (?P<name>{
 _LIST = re.compile(
     rf"(?<![\w.])(?P<title>{_TITLE})s (?P<names>{NAME}(?:, {NAME}){{0,6}},? and {NAME})"
 )
-_APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME}), (?:a|an|the) (?:(?:senior|chief|federal|U\.S\.|state|county|district|"
+# What follows the name in an appositive ("Jane Roe, a federal judge").
+_APPOSITIVE_ROLE = (
+    r", (?:a|an|the) (?:(?:senior|chief|federal|U\.S\.|state|county|district|"
     r"circuit|bankruptcy|magistrate|trial|appellate|appeals court|administrative law|superior "
     r"court) ){1,3}(?:judge|justice)\b"
 )
-_APPOSITIVE_WORDS = (", a ", ", an ", ", the ")
+_APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_APPOSITIVE_ROLE}")
+# Every appositive match holds a match of this; where it has none, the name-first pattern (slow
+# to try at every capital letter) is not tried.
+_APPOSITIVE_CUE = re.compile(_APPOSITIVE_ROLE)
 _TITLE_WORDS = ("Judge", "Justice", "Chancellor")
 _SPLIT_LIST = re.compile(r",? and |, ")
 
@@ -82,41 +87,39 @@ def _singular(title: str) -> str:
     return title
 
 
-# Any title match holds one of `_TITLE_WORDS` no further than this from its start, unless it is
-# a county title (whose place names have no bound on their length).
-_TITLE_REACH = max(min(t.find(w) for w in _TITLE_WORDS if w in t) for t in tables.JUDGE_TITLES)
+def _literal_trie(words: list[str]) -> str:
+    """A pattern for exactly `words`, factored by common prefix so the engine reads one character
+    per step instead of trying every word in turn. The alternatives' order differs from the
+    list's, which changes nothing only when no word is a prefix of another (then at most one
+    can match at any position)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    alts = [re.escape(first) + _literal_trie(rest) for first, rest in groups.items() if first]
+    if "" in groups:
+        alts.append("")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+_SORTED_TITLES = sorted(tables.JUDGE_TITLES)
+_PREFIX_FREE = not any(b.startswith(a) for a, b in pairwise(_SORTED_TITLES))
+_PLAIN_TITLE = _literal_trie(_SORTED_TITLES) if _PREFIX_FREE else _TITLE_ALT
+# The title patterns without the county alternative, for sentences that print neither "County"
+# nor "Parish" (where that alternative can never match, so these find exactly what the full
+# patterns find).
 _COUNTY_WORDS = ("County", "Parish")
-# A list match is a title ("... Judge", "... Justice", "... Chancellor") made plural.
-_LIST_WORDS = tuple(w + "s " for w in _TITLE_WORDS)
-# Any sentence with a mention holds one of these (the titles' words and the appositive nouns).
-_MENTION_WORDS = (*_TITLE_WORDS, "judge", "justice")
+_SINGLE_PLAIN = re.compile(rf"(?<![\w.])(?P<title>{_PLAIN_TITLE})(?P<plural>e?s)? (?P<name>{NAME})")
+_LIST_PLAIN = re.compile(
+    rf"(?<![\w.])(?P<title>{_PLAIN_TITLE})s (?P<names>{NAME}(?:, {NAME}){{0,6}},? and {NAME})"
+)
+assert all(t.endswith(_TITLE_WORDS) for t in tables.JUDGE_TITLES), "a title must end in a word"
+# A title match other than a county title ends in a title word no further than this from its
+# start; county titles (whose place names are unbounded) stay within their sentence.
+_TITLE_REACH = max(
+    len(t) - len(w) for t in tables.JUDGE_TITLES for w in _TITLE_WORDS if t.endswith(w)
+)
 _STOPWORDS = frozenset(tables.NAME_STOPWORDS)
 _PARTICLES = frozenset(tables.NAME_PARTICLES)
-
-
-def _titled(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
-    """The matches `pattern.finditer(norm)` gives for a pattern that starts with a title, found
-    by searching from just before each title word instead of trying every position of the
-    sentence: a match holds a title word at most `_TITLE_REACH` after its start."""
-    if has_any(norm, _COUNTY_WORDS):
-        yield from pattern.finditer(norm)
-        return
-    # The next occurrence of each title word, looked for again only once passed (so a word
-    # printed once at the end is not searched for again after every match).
-    ahead = {w: norm.find(w) for w in _TITLE_WORDS}
-    pos = 0
-    while True:
-        for word, at in ahead.items():
-            if 0 <= at < pos:
-                ahead[word] = norm.find(word, pos)
-        hits = [at for at in ahead.values() if at >= 0]
-        if not hits:
-            return
-        m = pattern.search(norm, max(pos, min(hits) - _TITLE_REACH))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
 
 
 def _trim(name: str) -> str:
@@ -140,23 +143,90 @@ def _trim(name: str) -> str:
     return name
 
 
-def _mention_sentences(doc: Doc) -> list[Sentence]:
-    """The headline and body sentences that hold a title or appositive word: the body's are
-    found by one search of the whole text per word."""
-    head = doc.headline
-    body = doc.holding(_MENTION_WORDS)
-    return [head, *body] if head is not None and has_any(head.norm, _MENTION_WORDS) else body
+@dataclass(slots=True)
+class _Text:
+    """Sentences joined by line breaks (the body, or the headline alone), read as one string:
+    no mention pattern matches a line break, so no match crosses from one sentence to the
+    next, and a line break reads as the start or end of a sentence to every look-around."""
+
+    text: str
+    starts: list[int]
+    sentences: list[Sentence]
+    title_at: list[int]  # offsets of "Judge", "Justice" and "Chancellor", in order
+    plural_at: list[int]  # those followed by "s "
+    lower: list[int]  # indices of the sentences that print "judge" or "justice"
+    county: dict[int, bool]  # sentence index -> whether it prints "County" or "Parish"
+
+    def has_county(self, index: int) -> bool:
+        known = self.county.get(index)
+        if known is None:
+            known = self.county[index] = has_any(self.sentences[index].norm, _COUNTY_WORDS)
+        return known
 
 
-def _list_mentions(sent: Sentence, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Mentions from "Judges A, B and C"; returns the spans the lists cover."""
-    norm = sent.norm
+def _read_text(text: str, starts: list[int], sentences: list[Sentence]) -> _Text:
+    """Where the title words and the lower-case judge nouns are: one search of the text for
+    each of "udge", "ustice" and "Chancellor", the letter before telling the case."""
+    title_at: list[int] = []
+    plural_at: list[int] = []
+    lower: set[int] = set()
+    for stem, size in (("udge", 4), ("ustice", 6), ("Chancellor", 10)):
+        capital = stem == "Chancellor"
+        pos = text.find(stem)
+        while pos >= 0:
+            end = pos + size
+            before = text[pos - 1] if pos else ""
+            if capital or before == "J":
+                at = pos if capital else pos - 1
+                title_at.append(at)
+                if text.startswith("s ", end):
+                    plural_at.append(at)
+            elif before == "j":
+                lower.add(bisect_right(starts, pos) - 1)
+            pos = text.find(stem, end)
+    title_at.sort()
+    plural_at.sort()
+    return _Text(text, starts, sentences, title_at, plural_at, sorted(lower), {})
+
+
+def _titled(
+    view: _Text, anchors: list[int], plain: re.Pattern[str], full: re.Pattern[str]
+) -> list[tuple[re.Match[str], Sentence, int]]:
+    """What `full.finditer` gives in each sentence (with the sentence and its offset), searched
+    only from just before each title word (`anchors`): a match starting before
+    `anchor - _TITLE_REACH` would need an earlier title word, unless it has a county title, and
+    then it starts in the anchor's sentence. Each search stops at its sentence's end."""
+    found: list[tuple[re.Match[str], Sentence, int]] = []
+    text, starts, sentences = view.text, view.starts, view.sentences
+    pos = 0
+    for at in anchors:
+        if at < pos:
+            continue
+        index = bisect_right(starts, at) - 1
+        first = starts[index]
+        sent = sentences[index]
+        end = first + len(sent.norm)
+        if view.has_county(index):
+            m = full.search(text, max(pos, first), end)
+        else:
+            m = plain.search(text, max(pos, first, at - _TITLE_REACH), end)
+        if m is None:
+            pos = end + 1
+        else:
+            found.append((m, sent, first))
+            pos = m.end()
+    return found
+
+
+def _list_mentions(view: _Text, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Mentions from "Judges A, B and C"; returns the spans (in the joined text) the lists
+    cover."""
     covered: list[tuple[int, int]] = []
-    if " and " not in norm or not has_any(norm, _LIST_WORDS):
-        return covered
-    for m in _titled(_LIST, norm):
+    for m, sent, first in _titled(view, view.plural_at, _LIST_PLAIN, _LIST):
+        norm = sent.norm
         names = _SPLIT_LIST.split(m.group("names"))
-        offset = m.start("names")
+        offset = m.start("names") - first
+        title = sent.text[m.start("title") - first : m.end("title") - first]
         for raw in names:
             name = _trim(raw)
             if not name:
@@ -165,8 +235,8 @@ def _list_mentions(sent: Sentence, mentions: list[Mention]) -> list[tuple[int, i
             offset = pos + len(raw) if pos >= 0 else offset
             mentions.append(
                 Mention(
-                    sent.span(pos, pos + len(name)) if pos >= 0 else name,
-                    sent.span(m.start("title"), m.end("title")),
+                    sent.text[pos : pos + len(name)] if pos >= 0 else name,
+                    title,
                     sent,
                     max(pos, 0),
                     max(pos, 0) + len(name),
@@ -176,21 +246,19 @@ def _list_mentions(sent: Sentence, mentions: list[Mention]) -> list[tuple[int, i
     return covered
 
 
-def _single_mentions(
-    sent: Sentence, covered: list[tuple[int, int]], mentions: list[Mention]
-) -> None:
+def _single_mentions(view: _Text, covered: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """Mentions from "Judge A" outside the lists already read."""
-    for m in _titled(_SINGLE, sent.norm):
+    for m, sent, first in _titled(view, view.title_at, _SINGLE_PLAIN, _SINGLE):
         if covered and any(a <= m.start() < b for a, b in covered):
             continue
         name = _trim(m.group("name"))
         if not name:
             continue
-        start = m.start("name")
+        start = m.start("name") - first
         mentions.append(
             Mention(
-                sent.span(start, start + len(name)),
-                sent.span(m.start("title"), m.end("title")),
+                sent.text[start : start + len(name)],
+                sent.text[m.start("title") - first : m.end("title") - first],
                 sent,
                 start,
                 start + len(name),
@@ -198,41 +266,58 @@ def _single_mentions(
         )
 
 
-def _appositive_mentions(sent: Sentence, mentions: list[Mention]) -> None:
-    """Mentions from "A, a federal judge"."""
-    norm = sent.norm
-    if not ("judge" in norm or "justice" in norm) or not has_any(norm, _APPOSITIVE_WORDS):
-        return
-    for m in _APPOSITIVE.finditer(norm):
-        name = _trim(m.group("name"))
-        if name and " " in name:
-            start = m.start("name")
-            mentions.append(
-                Mention(sent.span(start, start + len(name)), None, sent, start, start + len(name))
-            )
+def _appositive_mentions(view: _Text, mentions: list[Mention]) -> None:
+    """Mentions from "A, a federal judge", in the sentences printing a lower-case judge noun."""
+    for index in view.lower:
+        sent = view.sentences[index]
+        norm = sent.norm
+        if not _APPOSITIVE_CUE.search(norm):
+            continue
+        for m in _APPOSITIVE.finditer(norm):
+            name = _trim(m.group("name"))
+            if name and " " in name:
+                start = m.start("name")
+                mentions.append(
+                    Mention(
+                        sent.text[start : start + len(name)], None, sent, start, start + len(name)
+                    )
+                )
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every titled or appositive judge mention, in text order."""
-    mentions: list[Mention] = []
-    for sent in _mention_sentences(doc):
-        covered = _list_mentions(sent, mentions)
-        _single_mentions(sent, covered, mentions)
-        _appositive_mentions(sent, mentions)
+    views = [_read_text(doc.norm_text, doc.starts, doc.sentences)]
+    if doc.headline is not None:
+        views.append(_read_text(doc.headline.norm, [0], [doc.headline]))
+    # Kinds are gathered apart and put in order by one stable sort: within a sentence, mentions
+    # at the same offset keep the order lists, single titles, appositives.
+    lists: list[Mention] = []
+    singles: list[Mention] = []
+    appositives: list[Mention] = []
+    for view in views:
+        covered = _list_mentions(view, lists) if view.plural_at else []
+        _single_mentions(view, covered, singles)
+        _appositive_mentions(view, appositives)
+    mentions = lists + singles + appositives
     mentions.sort(key=lambda mm: (mm.sentence.index, mm.start))
     return mentions
+
+
+# Title words read by one search each instead of a loop over the words.
+_TRIAL_WORD = re.compile("|".join(re.escape(w) for w in tables.TRIAL_TITLE_WORDS))
+_APPELLATE_WORD = re.compile("|".join(re.escape(w) for w in tables.APPELLATE_TITLE_WORDS))
 
 
 def _is_trial_title(title: str | None) -> bool:
     if not title:
         return False
-    return any(word in title for word in tables.TRIAL_TITLE_WORDS)
+    return _TRIAL_WORD.search(title) is not None
 
 
 def _is_appellate_title(title: str | None) -> bool:
     if not title or _is_trial_title(title):
         return False
-    return any(word in title for word in tables.APPELLATE_TITLE_WORDS)
+    return _APPELLATE_WORD.search(title) is not None
 
 
 @dataclass(slots=True)
@@ -240,10 +325,13 @@ class _Person:
     name: str
     title: str | None
     first: tuple[int, int]
-    mentions: list[Mention]
+    mentions: list[Mention]  # titled and appositive, in text order
+    key: str  # the surname the mentions were grouped by (also the surname of `name`)
+    rank: int  # place among the people, in order of first mention
+    bare: list[Mention] | None = None  # surname-only mentions, once read
 
 
-def _group(mentions: list[Mention], doc: Doc) -> list[_Person]:
+def _group(mentions: list[Mention]) -> list[_Person]:
     """Merge mentions of one person (surname-only mentions join the fullest name)."""
     people: list[_Person] = []
     by_surname: dict[str, _Person] = {}
@@ -251,18 +339,23 @@ def _group(mentions: list[Mention], doc: Doc) -> list[_Person]:
         key = surname(m.name)
         person = by_surname.get(key)
         if person is None:
-            person = _Person(m.name, m.title, (m.sentence.index, m.start), [])
+            person = _Person(m.name, m.title, (m.sentence.index, m.start), [], key, len(people))
             by_surname[key] = person
             people.append(person)
         elif len(m.name) > len(person.name) and m.name.endswith(person.name.split()[-1]):
             person.name, person.title = m.name, m.title or person.title
         person.mentions.append(m)
-    # Bare-surname mentions ("Tolland wrote") count as mentions too.
-    for person in people[:MAX_PEOPLE]:
-        key = surname(person.name)
-        if len(key) >= 3:
-            _add_bare_mentions(person, key, doc)
     return people
+
+
+def _every_mention(person: _Person, doc: Doc) -> Iterator[Mention]:
+    """The person's titled mentions, then their bare-surname ones ("Tolland wrote"), which are
+    read only when asked for: most people are settled by a titled mention or by their title."""
+    yield from person.mentions
+    if person.bare is None:
+        readable = person.rank < MAX_PEOPLE and len(person.key) >= 3
+        person.bare = _bare_mentions(person, doc) if readable else []
+    yield from person.bare
 
 
 def _is_word_char(char: str) -> bool:
@@ -292,37 +385,69 @@ def _bare_positions(key: str, doc: Doc) -> list[int]:
     return out
 
 
-def _add_bare_mentions(person: _Person, key: str, doc: Doc) -> None:
-    """Append each uncovered whole-word occurrence of the surname in the body, sentence by
-    sentence, stopping after the sentence that takes the person past MAX_MENTIONS."""
+def _bare_mentions(person: _Person, doc: Doc) -> list[Mention]:
+    """Each whole-word occurrence of the surname in the body outside the person's titled
+    mentions, sentence by sentence, stopping after the sentence that takes the person past
+    MAX_MENTIONS."""
     covered: dict[int, list[tuple[int, int]]] = {}
     for x in person.mentions:
         covered.setdefault(x.sentence.index, []).append((x.start, x.end))
+    key = person.key
     starts, sentences = doc.starts, doc.sentences
     size = len(key)
+    titled = len(person.mentions)
+    bare: list[Mention] = []
     current = -1
     spans: list[tuple[int, int]] | tuple[()] = ()
     for pos in _bare_positions(key, doc):
         index = bisect_right(starts, pos) - 1
         if index != current:
-            if len(person.mentions) > MAX_MENTIONS:
-                return
+            if titled + len(bare) > MAX_MENTIONS:
+                break
             current = index
             spans = covered.get(index, ())
         start = pos - starts[index]
         if any(a <= start < b for a, b in spans):
             continue
-        person.mentions.append(Mention(key, None, sentences[index], start, start + size))
+        bare.append(Mention(key, None, sentences[index], start, start + size))
+    return bare
 
 
-def _local_distractor(m: Mention) -> bool:
-    norm = m.sentence.norm
-    before = norm[max(0, m.start - 90) : m.start]
-    if _LOWER_BEFORE.search(before[-40:] if len(before) > 40 else before):
-        return True
-    clause_start = max(norm.rfind(";", 0, m.start), 0, m.start - 100)
-    region = norm[clause_start : m.end + 60]
-    return bool(_DISTRACTOR.search(region)) or _nominee(norm)
+# Every alternative of `_LOWER_BEFORE` ends in one of these and a space before the end (or a
+# final line break, which `$` also matches before).
+_LOWER_BEFORE_ENDS = ("by ", "of ", "from ", "with ", "reversing ", "reversed ", "overturned ")
+_LOWER_BEFORE_ENDS += ("before ", "\n")
+
+
+class _Reading:
+    """Per-article memo of what the filters ask about a whole sentence."""
+
+    __slots__ = ("nominee", "panel")
+
+    def __init__(self) -> None:
+        self.nominee: dict[int, bool] = {}
+        self.panel: dict[int, bool] = {}
+
+    def is_nominee(self, sent: Sentence) -> bool:
+        known = self.nominee.get(sent.index)
+        if known is None:
+            known = self.nominee[sent.index] = _nominee(sent.norm)
+        return known
+
+    def has_panel_cue(self, sent: Sentence) -> bool:
+        known = self.panel.get(sent.index)
+        if known is None:
+            known = self.panel[sent.index] = _PANEL_CUE.search(sent.norm) is not None
+        return known
+
+    def local_distractor(self, m: Mention) -> bool:
+        norm = m.sentence.norm
+        before = norm[max(0, m.start - 40) : m.start]
+        if before.endswith(_LOWER_BEFORE_ENDS) and _LOWER_BEFORE.search(before):
+            return True
+        clause_start = max(norm.rfind(";", 0, m.start), 0, m.start - 100)
+        region = norm[clause_start : m.end + 60]
+        return bool(_DISTRACTOR.search(region)) or self.is_nominee(m.sentence)
 
 
 def _positive(m: Mention) -> bool:
@@ -340,60 +465,66 @@ def _majority_author(m: Mention) -> bool:
     return not _DISSENT.search(norm[m.end : m.end + 50])
 
 
+def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Mention | None:
+    """The mention showing the person deciding at this court level, if they may be one of its
+    judges at all."""
+    distractor = reading.local_distractor
+    titles = [m.title for m in person.mentions if m.title]
+    if any(reading.is_nominee(m.sentence) for m in person.mentions if m.title) and not any(
+        _positive(m) and not distractor(m) for m in _every_mention(person, doc)
+    ):
+        return None
+    if level in ("supreme", "en_banc"):
+        if any(_is_trial_title(t) for t in titles):
+            return None
+        return next(
+            (m for m in _every_mention(person, doc) if _majority_author(m) and not distractor(m)),
+            None,
+        )
+    if level == "appellate":
+        if any(_is_trial_title(t) for t in titles):
+            return None
+        return next(
+            (
+                m
+                for m in _every_mention(person, doc)
+                if not distractor(m)
+                and (
+                    _positive(m)
+                    or reading.has_panel_cue(m.sentence)
+                    or "Circuit Judge" in (m.title or "")
+                )
+                and (
+                    _is_appellate_title(person.title)
+                    or _positive(m)
+                    or (person.title or "").endswith("Judge")
+                )
+            ),
+            None,
+        )
+    if any(_is_appellate_title(t) and "Judge" not in (t or "") for t in titles):
+        return None
+    if any(t and "Circuit Judge" in t and "County" not in t for t in titles):
+        return None
+    return next(
+        (m for m in _every_mention(person, doc) if _positive(m) and not distractor(m)), None
+    )
+
+
 def select_judges(doc: Doc, level: str) -> list[tuple[Judge, str]]:
     """The deciding judges with the sentence that shows each deciding."""
-    people = _group(find_mentions(doc), doc)
+    reading = _Reading()
     chosen: list[tuple[Judge, str, tuple[int, int]]] = []
-    for person in people:
-        titles = [m.title for m in person.mentions if m.title]
-        if any(_nominee(m.sentence.norm) for m in person.mentions if m.title) and not any(
-            _positive(m) and not _local_distractor(m) for m in person.mentions
-        ):
-            continue
-        if level in ("supreme", "en_banc"):
-            if any(_is_trial_title(t) for t in titles):
-                continue
-            evidence = next(
-                (m for m in person.mentions if _majority_author(m) and not _local_distractor(m)),
-                None,
-            )
-        elif level == "appellate":
-            if any(_is_trial_title(t) for t in titles):
-                continue
-            evidence = next(
-                (
-                    m
-                    for m in person.mentions
-                    if not _local_distractor(m)
-                    and (
-                        _positive(m)
-                        or _PANEL_CUE.search(m.sentence.norm)
-                        or "Circuit Judge" in (m.title or "")
-                    )
-                    and (
-                        _is_appellate_title(person.title)
-                        or _positive(m)
-                        or (person.title or "").endswith("Judge")
-                    )
-                ),
-                None,
-            )
-        else:
-            if any(_is_appellate_title(t) and "Judge" not in (t or "") for t in titles):
-                continue
-            if any(t and "Circuit Judge" in t and "County" not in t for t in titles):
-                continue
-            evidence = next(
-                (m for m in person.mentions if _positive(m) and not _local_distractor(m)), None
-            )
-        if evidence is None:
-            continue
-        chosen.append((Judge(person.name, person.title), evidence.sentence.text, person.first))
+    for person in _group(find_mentions(doc)):
+        evidence = _evidence(person, level, doc, reading)
+        if evidence is not None:
+            chosen.append((Judge(person.name, person.title), evidence.sentence.text, person.first))
     chosen.sort(key=lambda c: c[2])
-    if (
-        level in ("trial", "agency")
-        and len(chosen) > 1
-        and not re.search(r"three-judge|panel", doc.norm_text[:3000])
-    ):
+    if level in ("trial", "agency") and len(chosen) > 1 and not _mentions_panel(doc.norm_text):
         chosen = chosen[:1]
     return [(judge, ev) for judge, ev, _ in chosen]
+
+
+def _mentions_panel(text: str) -> bool:
+    """Whether the first 3,000 characters print "three-judge" or "panel"."""
+    return text.find("panel", 0, 3000) >= 0 or text.find("three-judge", 0, 3000) >= 0
