@@ -19,6 +19,21 @@ from summarizer.gates import fold, gated, has_any
 from summarizer.names import NAME, surname, trim_name
 from summarizer.text import Doc, Sentence
 
+
+def _literal_trie(words: list[str]) -> str:
+    """A pattern for exactly `words`, factored by common prefix so the engine reads one character
+    per step instead of trying every word in turn. The alternatives' order differs from the
+    list's, which changes nothing only when no word is a prefix of another (then at most one
+    can match at any position)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    alts = [re.escape(first) + _literal_trie(rest) for first, rest in groups.items() if first]
+    if "" in groups:
+        alts.append("")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(tables.JUDGE_TITLES, key=len, reverse=True))
 _COUNTY = tables.COUNTY_JUDGE_TITLE.format(U=tables.UPPER, L=tables.LOWER)
 _TITLE = rf"(?:{_COUNTY}|{_TITLE_ALT})"
@@ -39,19 +54,26 @@ _APPOSITIVE_CUE = re.compile(_APPOSITIVE_ROLE)
 _TITLE_WORDS = ("Judge", "Justice", "Chancellor")
 _SPLIT_LIST = re.compile(r",? and |, ")
 
-_POSITIVE_AFTER = re.compile(
-    r"^[^;\"]{0,110}?\b(?:wrote|writes|writing|ruled|rules|granted|grants|denied|denies|"
-    r"dismissed|dismisses|blocked|blocks|barred|bars|ordered|orders|found|finds|held|holds|"
-    r"rejected|issued|issues|said|says|told|sentenced|sentences|approved|approves|confirmed|"
-    r"upheld|upholds|struck|vacated|stayed|declined|refused|sided|concluded|threw|tossed|"
-    r"halted|enjoined|handed|overruled|awarded|agreed|noted|explained|allowed|gave|certified|"
-    r"temporarily|dissented|concurred|determined|decided|signed|heard)\b"
+# Verbs that show the judge named just before deciding.
+_POSITIVE_VERBS = tables.words(
+    """wrote writes writing ruled rules granted grants denied denies dismissed
+    dismisses blocked blocks barred bars ordered orders found finds held holds rejected issued
+    issues said says told sentenced sentences approved approves confirmed upheld upholds struck
+    vacated stayed declined refused sided concluded threw tossed halted enjoined handed overruled
+    awarded agreed noted explained allowed gave certified temporarily dissented concurred
+    determined decided signed heard"""
 )
+# Only whether it matches is used: the verbs factored by prefix (with a word boundary on each
+# side at most one verb can match at a place, so their order does not matter).
+_POSITIVE_AFTER = re.compile(rf"^[^;\"]{{0,110}}?\b{_literal_trie(sorted(_POSITIVE_VERBS))}\b")
 _POSITIVE_BEFORE = re.compile(
     r"(?:joined by|written by|authored by|writing for [^,]{0,30}, |(?:ruling|order|decision|"
     r"opinion) (?:by|from)|panel (?:of|—|-|included)|before) [^.;]{0,30}$"
 )
 _MAJORITY = re.compile(tables.MAJORITY_AUTHOR_CUES, re.I)
+# Every majority-author cue holds one of these (tested in folded text, as the cues ignore case).
+_MAJORITY_WORDS = ("wrote ", "writing for ", "written", "authored", "delivered")
+_MAJORITY_WORDS += ("for the majority", "for a unanimous")
 _DISSENT = re.compile(r"dissent|concurr", re.I)
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 _LOWER_BEFORE = re.compile(
@@ -66,7 +88,7 @@ _NOMINEE = gated(
 
 def _nominee(norm: str) -> bool:
     """Whether the sentence speaks of a nomination, confirmation or assignment."""
-    return bool(_NOMINEE.search(norm, fold(norm)))
+    return has_any(fold(norm), _NOMINEE.words) and _NOMINEE.pattern.search(norm) is not None
 
 
 # Bounds on hostile input: no article names more judges or mentions one more often.
@@ -85,20 +107,6 @@ class Mention:
 
 def _singular(title: str) -> str:
     return title
-
-
-def _literal_trie(words: list[str]) -> str:
-    """A pattern for exactly `words`, factored by common prefix so the engine reads one character
-    per step instead of trying every word in turn. The alternatives' order differs from the
-    list's, which changes nothing only when no word is a prefix of another (then at most one
-    can match at any position)."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[:1], []).append(word[1:])
-    alts = [re.escape(first) + _literal_trie(rest) for first, rest in groups.items() if first]
-    if "" in groups:
-        alts.append("")
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 _SORTED_TITLES = sorted(tables.JUDGE_TITLES)
@@ -447,7 +455,10 @@ class _Reading:
             return True
         clause_start = max(norm.rfind(";", 0, m.start), 0, m.start - 100)
         region = norm[clause_start : m.end + 60]
-        return bool(_DISTRACTOR.search(region)) or self.is_nominee(m.sentence)
+        # The gate on `lower()`, not `fold()`, as the cue check has always read it.
+        if has_any(region.lower(), _DISTRACTOR.words) and _DISTRACTOR.pattern.search(region):
+            return True
+        return self.is_nominee(m.sentence)
 
 
 def _positive(m: Mention) -> bool:
@@ -460,7 +471,7 @@ def _positive(m: Mention) -> bool:
 def _majority_author(m: Mention) -> bool:
     norm = m.sentence.norm
     window = norm[max(0, m.start - 70) : m.end + 70]
-    if not _MAJORITY.search(window):
+    if not has_any(fold(window), _MAJORITY_WORDS) or not _MAJORITY.search(window):
         return False
     return not _DISSENT.search(norm[m.end : m.end + 50])
 
