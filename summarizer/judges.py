@@ -165,12 +165,6 @@ class _Text:
     lower: list[int]  # indices of the sentences that print "judge" or "justice"
     county: dict[int, bool]  # sentence index -> whether it prints "County" or "Parish"
 
-    def has_county(self, index: int) -> bool:
-        known = self.county.get(index)
-        if known is None:
-            known = self.county[index] = has_any(self.sentences[index].norm, _COUNTY_WORDS)
-        return known
-
 
 def _read_text(text: str, starts: list[int], sentences: list[Sentence]) -> _Text:
     """Where the title words and the lower-case judge nouns are: one search of the text for
@@ -205,7 +199,7 @@ def _titled(
     `anchor - _TITLE_REACH` would need an earlier title word, unless it has a county title, and
     then it starts in the anchor's sentence. Each search stops at its sentence's end."""
     found: list[tuple[re.Match[str], Sentence, int]] = []
-    text, starts, sentences = view.text, view.starts, view.sentences
+    text, starts, sentences, counties = view.text, view.starts, view.sentences, view.county
     pos = 0
     for at in anchors:
         if at < pos:
@@ -214,7 +208,10 @@ def _titled(
         first = starts[index]
         sent = sentences[index]
         end = first + len(sent.norm)
-        if view.has_county(index):
+        county = counties.get(index)
+        if county is None:
+            county = counties[index] = has_any(sent.norm, _COUNTY_WORDS)
+        if county:
             m = full.search(text, max(pos, first), end)
         else:
             m = plain.search(text, max(pos, first, at - _TITLE_REACH), end)
@@ -296,9 +293,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every titled or appositive judge mention, in text order."""
     views = [_read_text(doc.norm_text, doc.starts, doc.sentences)]
     if doc.headline is not None:
-        views.append(_read_text(doc.headline.norm, [0], [doc.headline]))
+        views.insert(0, _read_text(doc.headline.norm, [0], [doc.headline]))
     # Kinds are gathered apart and put in order by one stable sort: within a sentence, mentions
-    # at the same offset keep the order lists, single titles, appositives.
+    # at the same offset keep the order lists, single titles, appositives. Single titles alone
+    # are already in order (headline first, then each sentence's matches left to right).
     lists: list[Mention] = []
     singles: list[Mention] = []
     appositives: list[Mention] = []
@@ -306,6 +304,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         covered = _list_mentions(view, lists) if view.plural_at else []
         _single_mentions(view, covered, singles)
         _appositive_mentions(view, appositives)
+    if not lists and not appositives:
+        return singles
     mentions = lists + singles + appositives
     mentions.sort(key=lambda mm: (mm.sentence.index, mm.start))
     return mentions
@@ -480,46 +480,47 @@ def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Menti
     """The mention showing the person deciding at this court level, if they may be one of its
     judges at all."""
     distractor = reading.local_distractor
-    titles = [m.title for m in person.mentions if m.title]
-    if any(reading.is_nominee(m.sentence) for m in person.mentions if m.title) and not any(
-        _positive(m) and not distractor(m) for m in _every_mention(person, doc)
-    ):
-        return None
+    titled = [m for m in person.mentions if m.title]
+    for m in titled:
+        if reading.is_nominee(m.sentence):
+            if not any(_positive(x) and not distractor(x) for x in _every_mention(person, doc)):
+                return None
+            break
+    titles = [m.title or "" for m in titled]
+    # No title word holds a line break: one search of the joined titles asks each of them.
+    trial = titles and _TRIAL_WORD.search("\n".join(titles)) is not None
     if level in ("supreme", "en_banc"):
-        if any(_is_trial_title(t) for t in titles):
+        if trial:
             return None
-        return next(
-            (m for m in _every_mention(person, doc) if _majority_author(m) and not distractor(m)),
-            None,
-        )
+        for m in _every_mention(person, doc):
+            if _majority_author(m) and not distractor(m):
+                return m
+        return None
     if level == "appellate":
-        if any(_is_trial_title(t) for t in titles):
+        if trial:
             return None
-        return next(
-            (
-                m
-                for m in _every_mention(person, doc)
-                if not distractor(m)
+        appellate_title = _is_appellate_title(person.title)
+        judge_title = (person.title or "").endswith("Judge")
+        for m in _every_mention(person, doc):
+            if (
+                not distractor(m)
                 and (
                     _positive(m)
                     or reading.has_panel_cue(m.sentence)
                     or "Circuit Judge" in (m.title or "")
                 )
-                and (
-                    _is_appellate_title(person.title)
-                    or _positive(m)
-                    or (person.title or "").endswith("Judge")
-                )
-            ),
-            None,
-        )
-    if any(_is_appellate_title(t) and "Judge" not in (t or "") for t in titles):
+                and (appellate_title or _positive(m) or judge_title)
+            ):
+                return m
         return None
-    if any(t and "Circuit Judge" in t and "County" not in t for t in titles):
+    if any(_is_appellate_title(t) and "Judge" not in t for t in titles):
         return None
-    return next(
-        (m for m in _every_mention(person, doc) if _positive(m) and not distractor(m)), None
-    )
+    if any("Circuit Judge" in t and "County" not in t for t in titles):
+        return None
+    for m in _every_mention(person, doc):
+        if _positive(m) and not distractor(m):
+            return m
+    return None
 
 
 def select_judges(doc: Doc, level: str) -> list[tuple[Judge, str]]:
