@@ -8,13 +8,31 @@ background judges are left out, and an empty list is preferred to a doubtful nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from summarizer import tables
 from summarizer.facts import Judge
 from summarizer.gates import fold, gated, has_any
 from summarizer.names import NAME, surname, trim_name
 from summarizer.text import Doc, Sentence
+
+
+def _literal_trie(words: list[str]) -> str:
+    """A pattern for exactly `words`, factored by common prefix so the engine reads one character
+    per step instead of trying every word in turn. The alternatives' order differs from the
+    list's, which changes nothing only when no word is a prefix of another (then at most one
+    can match at any position)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    alts = [re.escape(first) + _literal_trie(rest) for first, rest in groups.items() if first]
+    if "" in groups:
+        alts.append("")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
 
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(tables.JUDGE_TITLES, key=len, reverse=True))
 _COUNTY = tables.COUNTY_JUDGE_TITLE.format(U=tables.UPPER, L=tables.LOWER)
@@ -23,28 +41,39 @@ _SINGLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE})(?P<plural>e?s)? (?P<name>{
 _LIST = re.compile(
     rf"(?<![\w.])(?P<title>{_TITLE})s (?P<names>{NAME}(?:, {NAME}){{0,6}},? and {NAME})"
 )
-_APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME}), (?:a|an|the) (?:(?:senior|chief|federal|U\.S\.|state|county|district|"
+# What follows the name in an appositive ("Jane Roe, a federal judge").
+_APPOSITIVE_ROLE = (
+    r", (?:a|an|the) (?:(?:senior|chief|federal|U\.S\.|state|county|district|"
     r"circuit|bankruptcy|magistrate|trial|appellate|appeals court|administrative law|superior "
     r"court) ){1,3}(?:judge|justice)\b"
 )
-_APPOSITIVE_WORDS = (", a ", ", an ", ", the ")
+_APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_APPOSITIVE_ROLE}")
+# Every appositive match holds a match of this; where it has none, the name-first pattern (slow
+# to try at every capital letter) is not tried.
+_APPOSITIVE_CUE = re.compile(_APPOSITIVE_ROLE)
 _TITLE_WORDS = ("Judge", "Justice", "Chancellor")
 _SPLIT_LIST = re.compile(r",? and |, ")
 
-_POSITIVE_AFTER = re.compile(
-    r"^[^;\"]{0,110}?\b(?:wrote|writes|writing|ruled|rules|granted|grants|denied|denies|"
-    r"dismissed|dismisses|blocked|blocks|barred|bars|ordered|orders|found|finds|held|holds|"
-    r"rejected|issued|issues|said|says|told|sentenced|sentences|approved|approves|confirmed|"
-    r"upheld|upholds|struck|vacated|stayed|declined|refused|sided|concluded|threw|tossed|"
-    r"halted|enjoined|handed|overruled|awarded|agreed|noted|explained|allowed|gave|certified|"
-    r"temporarily|dissented|concurred|determined|decided|signed|heard)\b"
+# Verbs that show the judge named just before deciding.
+_POSITIVE_VERBS = tables.words(
+    """wrote writes writing ruled rules granted grants denied denies dismissed
+    dismisses blocked blocks barred bars ordered orders found finds held holds rejected issued
+    issues said says told sentenced sentences approved approves confirmed upheld upholds struck
+    vacated stayed declined refused sided concluded threw tossed halted enjoined handed overruled
+    awarded agreed noted explained allowed gave certified temporarily dissented concurred
+    determined decided signed heard"""
 )
+# Only whether it matches is used: the verbs factored by prefix (with a word boundary on each
+# side at most one verb can match at a place, so their order does not matter).
+_POSITIVE_AFTER = re.compile(rf"^[^;\"]{{0,110}}?\b{_literal_trie(sorted(_POSITIVE_VERBS))}\b")
 _POSITIVE_BEFORE = re.compile(
     r"(?:joined by|written by|authored by|writing for [^,]{0,30}, |(?:ruling|order|decision|"
     r"opinion) (?:by|from)|panel (?:of|—|-|included)|before) [^.;]{0,30}$"
 )
 _MAJORITY = re.compile(tables.MAJORITY_AUTHOR_CUES, re.I)
+# Every majority-author cue holds one of these (tested in folded text, as the cues ignore case).
+_MAJORITY_WORDS = ("wrote ", "writing for ", "written", "authored", "delivered")
+_MAJORITY_WORDS += ("for the majority", "for a unanimous")
 _DISSENT = re.compile(r"dissent|concurr", re.I)
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 _LOWER_BEFORE = re.compile(
@@ -59,7 +88,7 @@ _NOMINEE = gated(
 
 def _nominee(norm: str) -> bool:
     """Whether the sentence speaks of a nomination, confirmation or assignment."""
-    return bool(_NOMINEE.search(norm, fold(norm)))
+    return has_any(fold(norm), _NOMINEE.words) and _NOMINEE.pattern.search(norm) is not None
 
 
 # Bounds on hostile input: no article names more judges or mentions one more often.
@@ -80,80 +109,223 @@ def _singular(title: str) -> str:
     return title
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
-    """Every titled or appositive judge mention, in text order."""
-    mentions: list[Mention] = []
-    for sent in doc.all:
-        norm = sent.norm
-        if (
-            "Judge" not in norm
-            and "Justice" not in norm
-            and "Chancellor" not in norm
-            and ("judge" not in norm and "justice" not in norm)
-        ):
+_SORTED_TITLES = sorted(tables.JUDGE_TITLES)
+_PREFIX_FREE = not any(b.startswith(a) for a, b in pairwise(_SORTED_TITLES))
+_PLAIN_TITLE = _literal_trie(_SORTED_TITLES) if _PREFIX_FREE else _TITLE_ALT
+# The title patterns without the county alternative, for sentences that print neither "County"
+# nor "Parish" (where that alternative can never match, so these find exactly what the full
+# patterns find).
+_COUNTY_WORDS = ("County", "Parish")
+_SINGLE_PLAIN = re.compile(rf"(?<![\w.])(?P<title>{_PLAIN_TITLE})(?P<plural>e?s)? (?P<name>{NAME})")
+_LIST_PLAIN = re.compile(
+    rf"(?<![\w.])(?P<title>{_PLAIN_TITLE})s (?P<names>{NAME}(?:, {NAME}){{0,6}},? and {NAME})"
+)
+assert all(t.endswith(_TITLE_WORDS) for t in tables.JUDGE_TITLES), "a title must end in a word"
+# A title match other than a county title ends in a title word no further than this from its
+# start; county titles (whose place names are unbounded) stay within their sentence.
+_TITLE_REACH = max(
+    len(t) - len(w) for t in tables.JUDGE_TITLES for w in _TITLE_WORDS if t.endswith(w)
+)
+_STOPWORDS = frozenset(tables.NAME_STOPWORDS)
+_PARTICLES = frozenset(tables.NAME_PARTICLES)
+
+
+def _trim(name: str) -> str:
+    """`trim_name`, answered without its token loop when no token can be cut: a name with no
+    comma, no stray space and no stopword keeps every token."""
+    tokens = name.split(" ")
+    if (
+        not name
+        or "," in name
+        or "" in tokens
+        or name[0].isspace()
+        or name[-1].isspace()
+        or not _STOPWORDS.isdisjoint(tokens)
+        or tokens[-1] in _PARTICLES
+    ):
+        return trim_name(name)
+    if name.endswith("'s"):
+        return name[:-2]
+    if name.endswith("'"):
+        return name[:-1]
+    return name
+
+
+@dataclass(slots=True)
+class _Text:
+    """Sentences joined by line breaks (the body, or the headline alone), read as one string:
+    no mention pattern matches a line break, so no match crosses from one sentence to the
+    next, and a line break reads as the start or end of a sentence to every look-around."""
+
+    text: str
+    starts: list[int]
+    sentences: list[Sentence]
+    title_at: list[int]  # offsets of "Judge", "Justice" and "Chancellor", in order
+    plural_at: list[int]  # those followed by "s "
+    lower: list[int]  # indices of the sentences that print "judge" or "justice"
+    county: dict[int, bool]  # sentence index -> whether it prints "County" or "Parish"
+
+
+def _read_text(text: str, starts: list[int], sentences: list[Sentence]) -> _Text:
+    """Where the title words and the lower-case judge nouns are: one search of the text for
+    each of "udge", "ustice" and "Chancellor", the letter before telling the case."""
+    title_at: list[int] = []
+    plural_at: list[int] = []
+    lower: set[int] = set()
+    for stem, size in (("udge", 4), ("ustice", 6), ("Chancellor", 10)):
+        capital = stem == "Chancellor"
+        pos = text.find(stem)
+        while pos >= 0:
+            end = pos + size
+            before = text[pos - 1] if pos else ""
+            if capital or before == "J":
+                at = pos if capital else pos - 1
+                title_at.append(at)
+                if text.startswith("s ", end):
+                    plural_at.append(at)
+            elif before == "j":
+                lower.add(bisect_right(starts, pos) - 1)
+            pos = text.find(stem, end)
+    title_at.sort()
+    plural_at.sort()
+    return _Text(text, starts, sentences, title_at, plural_at, sorted(lower), {})
+
+
+def _titled(
+    view: _Text, anchors: list[int], plain: re.Pattern[str], full: re.Pattern[str]
+) -> list[tuple[re.Match[str], Sentence, int]]:
+    """What `full.finditer` gives in each sentence (with the sentence and its offset), searched
+    only from just before each title word (`anchors`): a match starting before
+    `anchor - _TITLE_REACH` would need an earlier title word, unless it has a county title, and
+    then it starts in the anchor's sentence. Each search stops at its sentence's end."""
+    found: list[tuple[re.Match[str], Sentence, int]] = []
+    text, starts, sentences, counties = view.text, view.starts, view.sentences, view.county
+    pos = 0
+    for at in anchors:
+        if at < pos:
             continue
-        covered: list[tuple[int, int]] = []
-        # Every title ends in one of these words; a sentence with only "judge" has no title.
-        titled = has_any(norm, _TITLE_WORDS)
-        for m in _LIST.finditer(norm) if titled and " and " in norm else ():
-            names = _SPLIT_LIST.split(m.group("names"))
-            offset = m.start("names")
-            for raw in names:
-                name = trim_name(raw)
-                if not name:
-                    continue
-                pos = norm.find(raw, offset)
-                offset = pos + len(raw) if pos >= 0 else offset
-                mentions.append(
-                    Mention(
-                        sent.span(pos, pos + len(name)) if pos >= 0 else name,
-                        sent.span(m.start("title"), m.end("title")),
-                        sent,
-                        max(pos, 0),
-                        max(pos, 0) + len(name),
-                    )
-                )
-            covered.append((m.start(), m.end()))
-        for m in _SINGLE.finditer(norm) if titled else ():
-            if any(a <= m.start() < b for a, b in covered):
-                continue
-            name = trim_name(m.group("name"))
+        index = bisect_right(starts, at) - 1
+        first = starts[index]
+        sent = sentences[index]
+        end = first + len(sent.norm)
+        county = counties.get(index)
+        if county is None:
+            county = counties[index] = has_any(sent.norm, _COUNTY_WORDS)
+        if county:
+            m = full.search(text, max(pos, first), end)
+        else:
+            m = plain.search(text, max(pos, first, at - _TITLE_REACH), end)
+        if m is None:
+            pos = end + 1
+        else:
+            found.append((m, sent, first))
+            pos = m.end()
+    return found
+
+
+def _list_mentions(view: _Text, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Mentions from "Judges A, B and C"; returns the spans (in the joined text) the lists
+    cover."""
+    covered: list[tuple[int, int]] = []
+    for m, sent, first in _titled(view, view.plural_at, _LIST_PLAIN, _LIST):
+        norm = sent.norm
+        names = _SPLIT_LIST.split(m.group("names"))
+        offset = m.start("names") - first
+        title = sent.text[m.start("title") - first : m.end("title") - first]
+        for raw in names:
+            name = _trim(raw)
             if not name:
                 continue
-            start = m.start("name")
+            pos = norm.find(raw, offset)
+            offset = pos + len(raw) if pos >= 0 else offset
             mentions.append(
                 Mention(
-                    sent.span(start, start + len(name)),
-                    sent.span(m.start("title"), m.end("title")),
+                    sent.text[pos : pos + len(name)] if pos >= 0 else name,
+                    title,
                     sent,
-                    start,
-                    start + len(name),
+                    max(pos, 0),
+                    max(pos, 0) + len(name),
                 )
             )
-        appositive = ("judge" in norm or "justice" in norm) and has_any(norm, _APPOSITIVE_WORDS)
-        for m in _APPOSITIVE.finditer(norm) if appositive else ():
-            name = trim_name(m.group("name"))
+        covered.append((m.start(), m.end()))
+    return covered
+
+
+def _single_mentions(view: _Text, covered: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    """Mentions from "Judge A" outside the lists already read."""
+    for m, sent, first in _titled(view, view.title_at, _SINGLE_PLAIN, _SINGLE):
+        if covered and any(a <= m.start() < b for a, b in covered):
+            continue
+        name = _trim(m.group("name"))
+        if not name:
+            continue
+        start = m.start("name") - first
+        mentions.append(
+            Mention(
+                sent.text[start : start + len(name)],
+                sent.text[m.start("title") - first : m.end("title") - first],
+                sent,
+                start,
+                start + len(name),
+            )
+        )
+
+
+def _appositive_mentions(view: _Text, mentions: list[Mention]) -> None:
+    """Mentions from "A, a federal judge", in the sentences printing a lower-case judge noun."""
+    for index in view.lower:
+        sent = view.sentences[index]
+        norm = sent.norm
+        if not _APPOSITIVE_CUE.search(norm):
+            continue
+        for m in _APPOSITIVE.finditer(norm):
+            name = _trim(m.group("name"))
             if name and " " in name:
                 start = m.start("name")
                 mentions.append(
                     Mention(
-                        sent.span(start, start + len(name)), None, sent, start, start + len(name)
+                        sent.text[start : start + len(name)], None, sent, start, start + len(name)
                     )
                 )
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every titled or appositive judge mention, in text order."""
+    views = [_read_text(doc.norm_text, doc.starts, doc.sentences)]
+    if doc.headline is not None:
+        views.insert(0, _read_text(doc.headline.norm, [0], [doc.headline]))
+    # Kinds are gathered apart and put in order by one stable sort: within a sentence, mentions
+    # at the same offset keep the order lists, single titles, appositives. Single titles alone
+    # are already in order (headline first, then each sentence's matches left to right).
+    lists: list[Mention] = []
+    singles: list[Mention] = []
+    appositives: list[Mention] = []
+    for view in views:
+        covered = _list_mentions(view, lists) if view.plural_at else []
+        _single_mentions(view, covered, singles)
+        _appositive_mentions(view, appositives)
+    if not lists and not appositives:
+        return singles
+    mentions = lists + singles + appositives
     mentions.sort(key=lambda mm: (mm.sentence.index, mm.start))
     return mentions
+
+
+# Title words read by one search each instead of a loop over the words.
+_TRIAL_WORD = re.compile("|".join(re.escape(w) for w in tables.TRIAL_TITLE_WORDS))
+_APPELLATE_WORD = re.compile("|".join(re.escape(w) for w in tables.APPELLATE_TITLE_WORDS))
 
 
 def _is_trial_title(title: str | None) -> bool:
     if not title:
         return False
-    return any(word in title for word in tables.TRIAL_TITLE_WORDS)
+    return _TRIAL_WORD.search(title) is not None
 
 
 def _is_appellate_title(title: str | None) -> bool:
     if not title or _is_trial_title(title):
         return False
-    return any(word in title for word in tables.APPELLATE_TITLE_WORDS)
+    return _APPELLATE_WORD.search(title) is not None
 
 
 @dataclass(slots=True)
@@ -161,10 +333,13 @@ class _Person:
     name: str
     title: str | None
     first: tuple[int, int]
-    mentions: list[Mention]
+    mentions: list[Mention]  # titled and appositive, in text order
+    key: str  # the surname the mentions were grouped by (also the surname of `name`)
+    rank: int  # place among the people, in order of first mention
+    bare: list[Mention] | None = None  # surname-only mentions, once read
 
 
-def _group(mentions: list[Mention], doc: Doc) -> list[_Person]:
+def _group(mentions: list[Mention]) -> list[_Person]:
     """Merge mentions of one person (surname-only mentions join the fullest name)."""
     people: list[_Person] = []
     by_surname: dict[str, _Person] = {}
@@ -172,40 +347,118 @@ def _group(mentions: list[Mention], doc: Doc) -> list[_Person]:
         key = surname(m.name)
         person = by_surname.get(key)
         if person is None:
-            person = _Person(m.name, m.title, (m.sentence.index, m.start), [])
+            person = _Person(m.name, m.title, (m.sentence.index, m.start), [], key, len(people))
             by_surname[key] = person
             people.append(person)
         elif len(m.name) > len(person.name) and m.name.endswith(person.name.split()[-1]):
             person.name, person.title = m.name, m.title or person.title
         person.mentions.append(m)
-    # Bare-surname mentions ("Tolland wrote") count as mentions too.
-    for person in people[:MAX_PEOPLE]:
-        covered: dict[int, list[tuple[int, int]]] = {}
-        for x in person.mentions:
-            covered.setdefault(x.sentence.index, []).append((x.start, x.end))
-        key = surname(person.name)
-        if len(key) < 3:
-            continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
-        for sent in doc.holding((key,)):
-            spans = covered.get(sent.index, ())
-            for m in pattern.finditer(sent.norm):
-                if any(a <= m.start() < b for a, b in spans):
-                    continue
-                person.mentions.append(Mention(key, None, sent, m.start(), m.end()))
-            if len(person.mentions) > MAX_MENTIONS:
-                break
     return people
 
 
-def _local_distractor(m: Mention) -> bool:
-    norm = m.sentence.norm
-    before = norm[max(0, m.start - 90) : m.start]
-    if _LOWER_BEFORE.search(before[-40:] if len(before) > 40 else before):
-        return True
-    clause_start = max(norm.rfind(";", 0, m.start), 0, m.start - 100)
-    region = norm[clause_start : m.end + 60]
-    return bool(_DISTRACTOR.search(region)) or _nominee(norm)
+def _every_mention(person: _Person, doc: Doc) -> Iterator[Mention]:
+    """The person's titled mentions, then their bare-surname ones ("Tolland wrote"), which are
+    read only when asked for: most people are settled by a titled mention or by their title."""
+    yield from person.mentions
+    if person.bare is None:
+        readable = person.rank < MAX_PEOPLE and len(person.key) >= 3
+        person.bare = _bare_mentions(person, doc) if readable else []
+    yield from person.bare
+
+
+def _is_word_char(char: str) -> bool:
+    """What a regex `\\w` matches in a str pattern, or a hyphen: a name continues through it."""
+    return char.isalnum() or char == "_" or char == "-"
+
+
+def _bare_positions(key: str, doc: Doc) -> list[int]:
+    """Offsets in `norm_text` where `key` stands as a whole word (not inside a longer word or a
+    hyphenated name), leftmost first and non-overlapping, as a regex scan would find them; one
+    string search over the text instead of compiling a pattern per surname and searching sentence
+    by sentence. Sentences are joined by a line break, which is no word character, so a hit
+    at a sentence edge is judged as within that sentence alone."""
+    text = doc.norm_text
+    size = len(key)
+    out: list[int] = []
+    pos = text.find(key)
+    while pos >= 0:
+        end = pos + size
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (
+            end >= len(text) or not _is_word_char(text[end])
+        ):
+            out.append(pos)
+            pos = text.find(key, end)
+        else:
+            pos = text.find(key, pos + 1)
+    return out
+
+
+def _bare_mentions(person: _Person, doc: Doc) -> list[Mention]:
+    """Each whole-word occurrence of the surname in the body outside the person's titled
+    mentions, sentence by sentence, stopping after the sentence that takes the person past
+    MAX_MENTIONS."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for x in person.mentions:
+        covered.setdefault(x.sentence.index, []).append((x.start, x.end))
+    key = person.key
+    starts, sentences = doc.starts, doc.sentences
+    size = len(key)
+    titled = len(person.mentions)
+    bare: list[Mention] = []
+    current = -1
+    spans: list[tuple[int, int]] | tuple[()] = ()
+    for pos in _bare_positions(key, doc):
+        index = bisect_right(starts, pos) - 1
+        if index != current:
+            if titled + len(bare) > MAX_MENTIONS:
+                break
+            current = index
+            spans = covered.get(index, ())
+        start = pos - starts[index]
+        if any(a <= start < b for a, b in spans):
+            continue
+        bare.append(Mention(key, None, sentences[index], start, start + size))
+    return bare
+
+
+# Every alternative of `_LOWER_BEFORE` ends in one of these and a space before the end (or a
+# final line break, which `$` also matches before).
+_LOWER_BEFORE_ENDS = ("by ", "of ", "from ", "with ", "reversing ", "reversed ", "overturned ")
+_LOWER_BEFORE_ENDS += ("before ", "\n")
+
+
+class _Reading:
+    """Per-article memo of what the filters ask about a whole sentence."""
+
+    __slots__ = ("nominee", "panel")
+
+    def __init__(self) -> None:
+        self.nominee: dict[int, bool] = {}
+        self.panel: dict[int, bool] = {}
+
+    def is_nominee(self, sent: Sentence) -> bool:
+        known = self.nominee.get(sent.index)
+        if known is None:
+            known = self.nominee[sent.index] = _nominee(sent.norm)
+        return known
+
+    def has_panel_cue(self, sent: Sentence) -> bool:
+        known = self.panel.get(sent.index)
+        if known is None:
+            known = self.panel[sent.index] = _PANEL_CUE.search(sent.norm) is not None
+        return known
+
+    def local_distractor(self, m: Mention) -> bool:
+        norm = m.sentence.norm
+        before = norm[max(0, m.start - 40) : m.start]
+        if before.endswith(_LOWER_BEFORE_ENDS) and _LOWER_BEFORE.search(before):
+            return True
+        clause_start = max(norm.rfind(";", 0, m.start), 0, m.start - 100)
+        region = norm[clause_start : m.end + 60]
+        # The gate on `lower()`, not `fold()`, as the cue check has always read it.
+        if has_any(region.lower(), _DISTRACTOR.words) and _DISTRACTOR.pattern.search(region):
+            return True
+        return self.is_nominee(m.sentence)
 
 
 def _positive(m: Mention) -> bool:
@@ -218,65 +471,72 @@ def _positive(m: Mention) -> bool:
 def _majority_author(m: Mention) -> bool:
     norm = m.sentence.norm
     window = norm[max(0, m.start - 70) : m.end + 70]
-    if not _MAJORITY.search(window):
+    if not has_any(fold(window), _MAJORITY_WORDS) or not _MAJORITY.search(window):
         return False
     return not _DISSENT.search(norm[m.end : m.end + 50])
 
 
+def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Mention | None:
+    """The mention showing the person deciding at this court level, if they may be one of its
+    judges at all."""
+    distractor = reading.local_distractor
+    titled = [m for m in person.mentions if m.title]
+    for m in titled:
+        if reading.is_nominee(m.sentence):
+            if not any(_positive(x) and not distractor(x) for x in _every_mention(person, doc)):
+                return None
+            break
+    titles = [m.title or "" for m in titled]
+    # No title word holds a line break: one search of the joined titles asks each of them.
+    trial = titles and _TRIAL_WORD.search("\n".join(titles)) is not None
+    if level in ("supreme", "en_banc"):
+        if trial:
+            return None
+        for m in _every_mention(person, doc):
+            if _majority_author(m) and not distractor(m):
+                return m
+        return None
+    if level == "appellate":
+        if trial:
+            return None
+        appellate_title = _is_appellate_title(person.title)
+        judge_title = (person.title or "").endswith("Judge")
+        for m in _every_mention(person, doc):
+            if (
+                not distractor(m)
+                and (
+                    _positive(m)
+                    or reading.has_panel_cue(m.sentence)
+                    or "Circuit Judge" in (m.title or "")
+                )
+                and (appellate_title or _positive(m) or judge_title)
+            ):
+                return m
+        return None
+    if any(_is_appellate_title(t) and "Judge" not in t for t in titles):
+        return None
+    if any("Circuit Judge" in t and "County" not in t for t in titles):
+        return None
+    for m in _every_mention(person, doc):
+        if _positive(m) and not distractor(m):
+            return m
+    return None
+
+
 def select_judges(doc: Doc, level: str) -> list[tuple[Judge, str]]:
     """The deciding judges with the sentence that shows each deciding."""
-    people = _group(find_mentions(doc), doc)
+    reading = _Reading()
     chosen: list[tuple[Judge, str, tuple[int, int]]] = []
-    for person in people:
-        titles = [m.title for m in person.mentions if m.title]
-        if any(_nominee(m.sentence.norm) for m in person.mentions if m.title) and not any(
-            _positive(m) and not _local_distractor(m) for m in person.mentions
-        ):
-            continue
-        if level in ("supreme", "en_banc"):
-            if any(_is_trial_title(t) for t in titles):
-                continue
-            evidence = next(
-                (m for m in person.mentions if _majority_author(m) and not _local_distractor(m)),
-                None,
-            )
-        elif level == "appellate":
-            if any(_is_trial_title(t) for t in titles):
-                continue
-            evidence = next(
-                (
-                    m
-                    for m in person.mentions
-                    if not _local_distractor(m)
-                    and (
-                        _positive(m)
-                        or _PANEL_CUE.search(m.sentence.norm)
-                        or "Circuit Judge" in (m.title or "")
-                    )
-                    and (
-                        _is_appellate_title(person.title)
-                        or _positive(m)
-                        or (person.title or "").endswith("Judge")
-                    )
-                ),
-                None,
-            )
-        else:
-            if any(_is_appellate_title(t) and "Judge" not in (t or "") for t in titles):
-                continue
-            if any(t and "Circuit Judge" in t and "County" not in t for t in titles):
-                continue
-            evidence = next(
-                (m for m in person.mentions if _positive(m) and not _local_distractor(m)), None
-            )
-        if evidence is None:
-            continue
-        chosen.append((Judge(person.name, person.title), evidence.sentence.text, person.first))
+    for person in _group(find_mentions(doc)):
+        evidence = _evidence(person, level, doc, reading)
+        if evidence is not None:
+            chosen.append((Judge(person.name, person.title), evidence.sentence.text, person.first))
     chosen.sort(key=lambda c: c[2])
-    if (
-        level in ("trial", "agency")
-        and len(chosen) > 1
-        and not re.search(r"three-judge|panel", doc.norm_text[:3000])
-    ):
+    if level in ("trial", "agency") and len(chosen) > 1 and not _mentions_panel(doc.norm_text):
         chosen = chosen[:1]
     return [(judge, ev) for judge, ev, _ in chosen]
+
+
+def _mentions_panel(text: str) -> bool:
+    """Whether the first 3,000 characters print "three-judge" or "panel"."""
+    return text.find("panel", 0, 3000) >= 0 or text.find("three-judge", 0, 3000) >= 0

@@ -1,0 +1,164 @@
+"""The shortcuts in judge finding read exactly what the plain patterns read."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from summarizer import tables
+from summarizer.gates import fold
+from summarizer.judges import (
+    _APPOSITIVE,
+    _APPOSITIVE_CUE,
+    _LIST,
+    _LIST_PLAIN,
+    _LOWER_BEFORE,
+    _LOWER_BEFORE_ENDS,
+    _MAJORITY,
+    _MAJORITY_WORDS,
+    _POSITIVE_AFTER,
+    _POSITIVE_VERBS,
+    _SINGLE,
+    _SINGLE_PLAIN,
+    _bare_positions,
+    _literal_trie,
+    _mentions_panel,
+    _read_text,
+    _titled,
+    _trim,
+)
+from summarizer.names import trim_name
+from summarizer.text import prepare
+
+_PIECES = [
+    *tables.JUDGE_TITLES,
+    "Judges",
+    "Justices",
+    "judge",
+    "County",
+    "Parish",
+    "Cook",
+    "Harris County Circuit Judge",
+    "Ann",
+    "Lee",
+    "J.",
+    "de",
+    "Jr.",
+    ", Jr.",
+    "Lee's",
+    "Lee-Ray",
+    "xLee",
+    "and",
+    ",",
+    ", a federal judge",
+    ", the senior district judge",
+    "said",
+    "wrote",
+    "the",
+    "The",
+    "\u00a0",
+    "  ",
+    "\u2003",
+    ".",
+    ";",
+    "\n",
+]
+
+
+def _text(rng: random.Random) -> str:
+    return " ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40)))
+
+
+def test_literal_trie_matches_exactly_its_words():
+    words = ["Judge", "Justice", "Chief Judge", "Chief Justice", "Juror"]
+    pattern = re.compile(_literal_trie(sorted(words)))
+    for word in words:
+        assert pattern.fullmatch(word)
+    for other in ("Judg", "Chief", "Jurors", "Justices", ""):
+        assert not pattern.fullmatch(other)
+
+
+def test_titled_search_finds_what_each_sentence_scan_finds():
+    rng = random.Random(11)
+    for _ in range(3000):
+        doc = prepare("\n\n".join(_text(rng) for _ in range(rng.randint(1, 4))))
+        view = _read_text(doc.norm_text, doc.starts, doc.sentences)
+        for plain, full, anchors in (
+            (_SINGLE_PLAIN, _SINGLE, view.title_at),
+            (_LIST_PLAIN, _LIST, view.plural_at),
+        ):
+            found = _titled(view, anchors, plain, full)
+            got = [(s.index, m.start() - first, m.group(0)) for m, s, first in found]
+            want = [
+                (s.index, m.start(), m.group(0))
+                for s in doc.sentences
+                for m in full.finditer(s.norm)
+            ]
+            assert got == want, doc.norm_text
+
+
+def test_lower_case_sentences_are_those_printing_judge_or_justice():
+    rng = random.Random(12)
+    for _ in range(500):
+        doc = prepare(_text(rng) + ". " + _text(rng))
+        view = _read_text(doc.norm_text, doc.starts, doc.sentences)
+        want = [s.index for s in doc.sentences if "judge" in s.norm or "justice" in s.norm]
+        assert view.lower == want
+
+
+def test_appositive_cue_is_present_in_every_appositive_match():
+    rng = random.Random(13)
+    for _ in range(2000):
+        text = _text(rng)
+        if _APPOSITIVE.search(text):
+            assert _APPOSITIVE_CUE.search(text), text
+
+
+def test_bare_positions_are_the_whole_word_regex_matches():
+    rng = random.Random(14)
+    for _ in range(2000):
+        doc = prepare(_text(rng) + ". " + _text(rng))
+        for key in ("Lee", "Ann", "Cook"):
+            pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
+            assert _bare_positions(key, doc) == [m.start() for m in pattern.finditer(doc.norm_text)]
+
+
+def test_trim_agrees_with_trim_name():
+    rng = random.Random(15)
+    for _ in range(3000):
+        name = " ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 4)))
+        assert _trim(name) == trim_name(name), name
+
+
+def test_positive_verbs_pattern_agrees_with_the_alternation_in_list_order():
+    plain = re.compile(rf"^[^;\"]{{0,110}}?\b(?:{'|'.join(_POSITIVE_VERBS)})\b")
+    rng = random.Random(16)
+    words = [*_POSITIVE_VERBS, "writ", "wrotes", "said;", '"', "x" * 40, "Judge", "-"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        assert bool(_POSITIVE_AFTER.search(text)) == bool(plain.search(text)), text
+
+
+def test_word_gates_never_rule_out_their_pattern():
+    samples = [
+        "Justice Lee WROTE the majority opinion.",
+        "writing for a divided court, Justice Lee",
+        "The opinion was authored by Justice Lee.",
+        "Justice Lee delivered the opinion",
+        "for a unanimous court",
+        "wrote for the \u017fupreme majority",
+        "The ruling by ",
+        "The ruling by \n",
+        "He agreed with ",
+    ]
+    for text in samples:
+        if _MAJORITY.search(text):
+            assert any(w in fold(text) for w in _MAJORITY_WORDS), text
+        if _LOWER_BEFORE.search(text):
+            assert text.endswith(_LOWER_BEFORE_ENDS), text
+
+
+def test_panel_test_reads_the_first_3000_characters_only():
+    assert _mentions_panel("a panel of three")
+    assert not _mentions_panel("x" * 2998 + "panel")
+    assert _mentions_panel("x" * 2989 + "three-judge")
