@@ -252,10 +252,14 @@ def _list_mentions(view: _Text, mentions: list[Mention]) -> list[tuple[int, int]
 
 
 def _single_mentions(view: _Text, covered: list[tuple[int, int]], mentions: list[Mention]) -> None:
-    """Mentions from "Judge A" outside the lists already read."""
+    """Mentions from "Judge A" outside the lists already read (whose spans come in text order
+    without overlapping, so the one that could hold a match is found by bisection)."""
+    covered_starts = [a for a, _ in covered]
     for m, sent, first in _titled(view, view.title_at, _SINGLE_PLAIN, _SINGLE):
-        if covered and any(a <= m.start() < b for a, b in covered):
-            continue
+        if covered:
+            k = bisect_right(covered_starts, m.start()) - 1
+            if k >= 0 and m.start() < covered[k][1]:
+                continue
         name = _trim(m.group("name"))
         if not name:
             continue
