@@ -130,6 +130,13 @@ _STOPWORDS = frozenset(tables.NAME_STOPWORDS)
 _PARTICLES = frozenset(tables.NAME_PARTICLES)
 
 
+def _lead_cut(raw: str, name: str) -> int:
+    """How many characters trimming cut from the front of `raw` ("Judge John Smith" read as an
+    appositive gives "John Smith"): the printed name is sliced from there, not from the front."""
+    found = raw.find(name)
+    return found if found > 0 else 0
+
+
 def _trim(name: str) -> str:
     """`trim_name`, answered without its token loop when no token can be cut: a name with no
     comma, no stray space and no stopword keeps every token."""
@@ -238,6 +245,8 @@ def _list_mentions(view: _Text, mentions: list[Mention]) -> list[tuple[int, int]
                 continue
             pos = norm.find(raw, offset)
             offset = pos + len(raw) if pos >= 0 else offset
+            if pos >= 0:
+                pos += _lead_cut(raw, name)
             mentions.append(
                 Mention(
                     sent.text[pos : pos + len(name)] if pos >= 0 else name,
@@ -263,7 +272,7 @@ def _single_mentions(view: _Text, covered: list[tuple[int, int]], mentions: list
         name = _trim(m.group("name"))
         if not name:
             continue
-        start = m.start("name") - first
+        start = m.start("name") - first + _lead_cut(m.group("name"), name)
         mentions.append(
             Mention(
                 sent.text[start : start + len(name)],
@@ -285,7 +294,7 @@ def _appositive_mentions(view: _Text, mentions: list[Mention]) -> None:
         for m in _APPOSITIVE.finditer(norm):
             name = _trim(m.group("name"))
             if name and " " in name:
-                start = m.start("name")
+                start = m.start("name") + _lead_cut(m.group("name"), name)
                 mentions.append(
                     Mention(
                         sent.text[start : start + len(name)], None, sent, start, start + len(name)

@@ -157,3 +157,12 @@ def test_counted_group_is_dropped_when_all_its_members_are_named() -> None:
     f = summarize(body, title="Judge denies injunction")
     assert f.plaintiffs[:2] == ("Harbor Tenants Union", "Eastside Renters Alliance")
     assert "two tenant groups" not in f.plaintiffs
+
+
+def test_titled_judge_in_an_appositive_is_named_in_full_not_cut_at_the_title() -> None:
+    f = summarize(
+        "A federal judge on Friday blocked the rule. The ruling came from Judge John Smith, a "
+        "federal judge in Boston, who said the rule was unlawful.",
+        title="Judge blocks rule",
+    )
+    assert [j.name for j in f.judges] == ["John Smith"]
