@@ -45,6 +45,12 @@ _NORMALISE = tuple(
         "\t": " ",
         "\u2010": "-",
         "\u2011": "-",
+        # Letters a case-insensitive pattern matches to an ASCII letter without being one: as
+        # their ASCII letters, a lower-cased sentence holds every word such a pattern can match.
+        "\u017f": "s",
+        "\u0131": "i",
+        "\u0130": "I",
+        "\u212a": "K",
     }.items()
 )
 _TAG = re.compile(

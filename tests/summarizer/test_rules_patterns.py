@@ -166,3 +166,12 @@ def test_titled_judge_in_an_appositive_is_named_in_full_not_cut_at_the_title() -
         title="Judge blocks rule",
     )
     assert [j.name for j in f.judges] == ["John Smith"]
+
+
+def test_long_s_spelling_is_read_as_its_plain_letter_and_printed_as_written() -> None:
+    f = summarize(
+        "U.S. District Judge Ann Bell di\u017fmi\u017f\u017fed the law\u017fuit on Friday.",
+        title="Law\u017fuit tossed",
+    )
+    assert f.is_ruling and f.outcome.cls == "dismissed"
+    assert f.outcome.text == "di\u017fmi\u017f\u017fed the law\u017fuit on Friday"
