@@ -539,15 +539,18 @@ def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Menti
 def select_judges(doc: Doc, level: str) -> list[tuple[Judge, str]]:
     """The deciding judges with the sentence that shows each deciding."""
     reading = _Reading()
-    chosen: list[tuple[Judge, str, tuple[int, int]]] = []
+    # A trial court with no panel in sight keeps only its first judge with evidence; people come
+    # in order of first mention (the headline's sentence index is below the body's), so the
+    # people after that one need no reading.
+    single = level in ("trial", "agency") and not _mentions_panel(doc.norm_text)
+    chosen: list[tuple[Judge, str]] = []
     for person in _group(find_mentions(doc)):
         evidence = _evidence(person, level, doc, reading)
         if evidence is not None:
-            chosen.append((Judge(person.name, person.title), evidence.sentence.text, person.first))
-    chosen.sort(key=lambda c: c[2])
-    if level in ("trial", "agency") and len(chosen) > 1 and not _mentions_panel(doc.norm_text):
-        chosen = chosen[:1]
-    return [(judge, ev) for judge, ev, _ in chosen]
+            chosen.append((Judge(person.name, person.title), evidence.sentence.text))
+            if single:
+                break
+    return chosen
 
 
 def _mentions_panel(text: str) -> bool:
