@@ -174,25 +174,36 @@ class _Text:
 
 
 def _read_text(text: str, starts: list[int], sentences: list[Sentence]) -> _Text:
-    """Where the title words and the lower-case judge nouns are: one search of the text for
-    each of "udge", "ustice" and "Chancellor", the letter before telling the case."""
+    """Where the title words and the lower-case judge nouns are. A one-letter search ("J", then
+    "j") runs at memory-scan speed and the letter is rare, so reading each hit for "udge" or
+    "ustice" after it costs far less than a search of the text for each stem; "Chancellor" is
+    long enough for its own search to skip quickly."""
     title_at: list[int] = []
     plural_at: list[int] = []
     lower: set[int] = set()
-    for stem, size in (("udge", 4), ("ustice", 6), ("Chancellor", 10)):
-        capital = stem == "Chancellor"
-        pos = text.find(stem)
+    for letter in ("J", "j"):
+        pos = text.find(letter)
         while pos >= 0:
-            end = pos + size
-            before = text[pos - 1] if pos else ""
-            if capital or before == "J":
-                at = pos if capital else pos - 1
-                title_at.append(at)
+            if text.startswith("udge", pos + 1):
+                end = pos + 5
+            elif text.startswith("ustice", pos + 1):
+                end = pos + 7
+            else:
+                pos = text.find(letter, pos + 1)
+                continue
+            if letter == "J":
+                title_at.append(pos)
                 if text.startswith("s ", end):
-                    plural_at.append(at)
-            elif before == "j":
+                    plural_at.append(pos)
+            else:
                 lower.add(bisect_right(starts, pos) - 1)
-            pos = text.find(stem, end)
+            pos = text.find(letter, end)
+    pos = text.find("Chancellor")
+    while pos >= 0:
+        title_at.append(pos)
+        if text.startswith("s ", pos + 10):
+            plural_at.append(pos)
+        pos = text.find("Chancellor", pos + 10)
     title_at.sort()
     plural_at.sort()
     return _Text(text, starts, sentences, title_at, plural_at, sorted(lower), {})

@@ -162,3 +162,18 @@ def test_panel_test_reads_the_first_3000_characters_only():
     assert _mentions_panel("a panel of three")
     assert not _mentions_panel("x" * 2998 + "panel")
     assert _mentions_panel("x" * 2989 + "three-judge")
+
+
+def test_title_words_found_by_their_first_letter_are_every_occurrence():
+    rng = random.Random(15)
+    extra = ["JJudge", "jjudges", "Justices ", "Chancellors ", "Jan", "just", "Ju", "Chancellor"]
+    pieces = [*_PIECES, *extra]
+    for _ in range(1000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(1, 30))
+        )
+        view = _read_text(text, [0], [])
+        want = sorted(m.start() for m in re.finditer("Judge|Justice|Chancellor", text))
+        assert view.title_at == want, text
+        plural = [p for p in want if re.match("(?:Judge|Justice|Chancellor)s ", text[p:])]
+        assert view.plural_at == plural, text
