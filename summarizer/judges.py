@@ -352,6 +352,28 @@ def _is_appellate_title(title: str | None) -> bool:
     return _APPELLATE_WORD.search(title) is not None
 
 
+# What a printed title tells the filters, as bits; titles come from a small set, so each is read
+# once per process (the memo is emptied if hostile input fills it).
+_TRIAL = 1
+_OFF_TRIAL = 2  # an appellate title without "Judge", or a circuit judge not of a county
+_TITLE_FLAGS: dict[str, int] = {}
+_MAX_TITLE_FLAGS = 4096
+
+
+def _title_flags(title: str) -> int:
+    flags = _TITLE_FLAGS.get(title)
+    if flags is None:
+        flags = _TRIAL if _is_trial_title(title) else 0
+        if (_is_appellate_title(title) and "Judge" not in title) or (
+            "Circuit Judge" in title and "County" not in title
+        ):
+            flags |= _OFF_TRIAL
+        if len(_TITLE_FLAGS) >= _MAX_TITLE_FLAGS:
+            _TITLE_FLAGS.clear()
+        _TITLE_FLAGS[title] = flags
+    return flags
+
+
 @dataclass(slots=True)
 class _Person:
     name: str
@@ -510,9 +532,10 @@ def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Menti
             if not any(_positive(x) and not distractor(x) for x in _every_mention(person, doc)):
                 return None
             break
-    titles = [m.title or "" for m in titled]
-    # No title word holds a line break: one search of the joined titles asks each of them.
-    trial = titles and _TRIAL_WORD.search("\n".join(titles)) is not None
+    flags = 0
+    for m in titled:
+        flags |= _title_flags(m.title or "")
+    trial = flags & _TRIAL
     if level in ("supreme", "en_banc"):
         if trial:
             return None
@@ -537,9 +560,7 @@ def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Menti
             ):
                 return m
         return None
-    if any(_is_appellate_title(t) and "Judge" not in t for t in titles):
-        return None
-    if any("Circuit Judge" in t and "County" not in t for t in titles):
+    if flags & _OFF_TRIAL:
         return None
     for m in _every_mention(person, doc):
         if _positive(m) and not distractor(m):
