@@ -173,6 +173,10 @@ class _Text:
     county: dict[int, bool]  # sentence index -> whether it prints "County" or "Parish"
 
 
+_STEMS = ("udge", "ustice")
+_PLURAL_STEMS = ("udges ", "ustices ")
+
+
 def _read_text(text: str, starts: list[int], sentences: list[Sentence]) -> _Text:
     """Where the title words and the lower-case judge nouns are. A one-letter search ("J", then
     "j") runs at memory-scan speed and the letter is rare, so reading each hit for "udge" or
@@ -180,32 +184,29 @@ def _read_text(text: str, starts: list[int], sentences: list[Sentence]) -> _Text
     long enough for its own search to skip quickly."""
     title_at: list[int] = []
     plural_at: list[int] = []
-    lower: set[int] = set()
-    for letter in ("J", "j"):
-        pos = text.find(letter)
-        while pos >= 0:
-            if text.startswith("udge", pos + 1):
-                end = pos + 5
-            elif text.startswith("ustice", pos + 1):
-                end = pos + 7
-            else:
-                pos = text.find(letter, pos + 1)
-                continue
-            if letter == "J":
-                title_at.append(pos)
-                if text.startswith("s ", end):
-                    plural_at.append(pos)
-            else:
-                lower.add(bisect_right(starts, pos) - 1)
-            pos = text.find(letter, end)
-    pos = text.find("Chancellor")
+    find, startswith = text.find, text.startswith
+    pos = find("J")
     while pos >= 0:
-        title_at.append(pos)
-        if text.startswith("s ", pos + 10):
-            plural_at.append(pos)
-        pos = text.find("Chancellor", pos + 10)
-    title_at.sort()
-    plural_at.sort()
+        if startswith(_STEMS, pos + 1):
+            title_at.append(pos)
+            if startswith(_PLURAL_STEMS, pos + 1):
+                plural_at.append(pos)
+        pos = find("J", pos + 1)
+    lower: set[int] = set()
+    pos = find("j")
+    while pos >= 0:
+        if startswith(_STEMS, pos + 1):
+            lower.add(bisect_right(starts, pos) - 1)
+        pos = find("j", pos + 1)
+    pos = find("Chancellor")
+    if pos >= 0:
+        while pos >= 0:
+            title_at.append(pos)
+            if startswith("s ", pos + 10):
+                plural_at.append(pos)
+            pos = find("Chancellor", pos + 10)
+        title_at.sort()
+        plural_at.sort()
     return _Text(text, starts, sentences, title_at, plural_at, sorted(lower), {})
 
 
