@@ -281,17 +281,23 @@ def _single_mentions(view: _Text, covered: list[tuple[int, int]], mentions: list
             k = bisect_right(covered_starts, m.start()) - 1
             if k >= 0 and m.start() < covered[k][1]:
                 continue
-        name = _trim(m.group("name"))
+        raw = m.group("name")
+        name = _trim(raw)
         if not name:
             continue
-        start = m.start("name") - first + _lead_cut(m.group("name"), name)
+        start = m.start("name") - first
+        if name is not raw:
+            start += _lead_cut(raw, name)
+        end = start + len(name)
+        title_start, title_end = m.span("title")
+        printed = sent.text
         mentions.append(
             Mention(
-                sent.text[start : start + len(name)],
-                sent.text[m.start("title") - first : m.end("title") - first],
+                printed[start:end],
+                printed[title_start - first : title_end - first],
                 sent,
                 start,
-                start + len(name),
+                end,
             )
         )
 
@@ -550,15 +556,13 @@ def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Menti
         appellate_title = _is_appellate_title(person.title)
         judge_title = (person.title or "").endswith("Judge")
         for m in _every_mention(person, doc):
+            if distractor(m):
+                continue
+            # Read once: both conditions ask it.
+            positive = _positive(m)
             if (
-                not distractor(m)
-                and (
-                    _positive(m)
-                    or reading.has_panel_cue(m.sentence)
-                    or "Circuit Judge" in (m.title or "")
-                )
-                and (appellate_title or _positive(m) or judge_title)
-            ):
+                positive or reading.has_panel_cue(m.sentence) or "Circuit Judge" in (m.title or "")
+            ) and (appellate_title or positive or judge_title):
                 return m
         return None
     if flags & _OFF_TRIAL:
