@@ -531,44 +531,50 @@ def _majority_author(m: Mention) -> bool:
 
 def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Mention | None:
     """The mention showing the person deciding at this court level, if they may be one of its
-    judges at all."""
-    distractor = reading.local_distractor
+    judges at all. A person titled in a nomination's sentence needs a deciding mention outside
+    any distractor; that is asked last, of a candidate already found, as it can only turn a
+    candidate away (and a trial candidate is such a mention already)."""
     titled = [m for m in person.mentions if m.title]
-    for m in titled:
-        if reading.is_nominee(m.sentence):
-            if not any(_positive(x) and not distractor(x) for x in _every_mention(person, doc)):
-                return None
-            break
     flags = 0
     for m in titled:
         flags |= _title_flags(m.title or "")
-    trial = flags & _TRIAL
     if level in ("supreme", "en_banc"):
-        if trial:
-            return None
-        for m in _every_mention(person, doc):
-            if _majority_author(m) and not distractor(m):
-                return m
-        return None
-    if level == "appellate":
-        if trial:
-            return None
-        appellate_title = _is_appellate_title(person.title)
-        judge_title = (person.title or "").endswith("Judge")
-        for m in _every_mention(person, doc):
-            if distractor(m):
-                continue
-            # Read once: both conditions ask it.
-            positive = _positive(m)
-            if (
-                positive or reading.has_panel_cue(m.sentence) or "Circuit Judge" in (m.title or "")
-            ) and (appellate_title or positive or judge_title):
-                return m
-        return None
-    if flags & _OFF_TRIAL:
-        return None
+        found = None if flags & _TRIAL else _supreme_evidence(person, doc, reading)
+    elif level == "appellate":
+        found = None if flags & _TRIAL else _appellate_evidence(person, doc, reading)
+    else:
+        return None if flags & _OFF_TRIAL else _trial_evidence(person, doc, reading)
+    if found is None or not any(reading.is_nominee(m.sentence) for m in titled):
+        return found
+    return found if _trial_evidence(person, doc, reading) is not None else None
+
+
+def _supreme_evidence(person: _Person, doc: Doc, reading: _Reading) -> Mention | None:
     for m in _every_mention(person, doc):
-        if _positive(m) and not distractor(m):
+        if _majority_author(m) and not reading.local_distractor(m):
+            return m
+    return None
+
+
+def _appellate_evidence(person: _Person, doc: Doc, reading: _Reading) -> Mention | None:
+    appellate_title = _is_appellate_title(person.title)
+    judge_title = (person.title or "").endswith("Judge")
+    for m in _every_mention(person, doc):
+        if reading.local_distractor(m):
+            continue
+        # Read once: both conditions ask it.
+        positive = _positive(m)
+        if (
+            positive or reading.has_panel_cue(m.sentence) or "Circuit Judge" in (m.title or "")
+        ) and (appellate_title or positive or judge_title):
+            return m
+    return None
+
+
+def _trial_evidence(person: _Person, doc: Doc, reading: _Reading) -> Mention | None:
+    """The first mention with a deciding verb outside any distractor."""
+    for m in _every_mention(person, doc):
+        if _positive(m) and not reading.local_distractor(m):
             return m
     return None
 
