@@ -363,6 +363,7 @@ def _is_appellate_title(title: str | None) -> bool:
 # once per process (the memo is emptied if hostile input fills it).
 _TRIAL = 1
 _OFF_TRIAL = 2  # an appellate title without "Judge", or a circuit judge not of a county
+_APPELLATE = 4
 _TITLE_FLAGS: dict[str, int] = {}
 _MAX_TITLE_FLAGS = 4096
 
@@ -371,7 +372,10 @@ def _title_flags(title: str) -> int:
     flags = _TITLE_FLAGS.get(title)
     if flags is None:
         flags = _TRIAL if _is_trial_title(title) else 0
-        if (_is_appellate_title(title) and "Judge" not in title) or (
+        appellate = _is_appellate_title(title)
+        if appellate:
+            flags |= _APPELLATE
+        if (appellate and "Judge" not in title) or (
             "Circuit Judge" in title and "County" not in title
         ):
             flags |= _OFF_TRIAL
@@ -557,7 +561,7 @@ def _supreme_evidence(person: _Person, doc: Doc, reading: _Reading) -> Mention |
 
 
 def _appellate_evidence(person: _Person, doc: Doc, reading: _Reading) -> Mention | None:
-    appellate_title = _is_appellate_title(person.title)
+    appellate_title = bool(person.title) and _title_flags(person.title or "") & _APPELLATE
     judge_title = (person.title or "").endswith("Judge")
     for m in _every_mention(person, doc):
         if reading.local_distractor(m):
