@@ -115,7 +115,6 @@ _PLAIN_TITLE = _literal_trie(_SORTED_TITLES) if _PREFIX_FREE else _TITLE_ALT
 # The title patterns without the county alternative, for sentences that print neither "County"
 # nor "Parish" (where that alternative can never match, so these find exactly what the full
 # patterns find).
-_COUNTY_WORDS = ("County", "Parish")
 _SINGLE_PLAIN = re.compile(rf"(?<![\w.])(?P<title>{_PLAIN_TITLE})(?P<plural>e?s)? (?P<name>{NAME})")
 _LIST_PLAIN = re.compile(
     rf"(?<![\w.])(?P<title>{_PLAIN_TITLE})s (?P<names>{NAME}(?:, {NAME}){{0,6}},? and {NAME})"
@@ -229,7 +228,8 @@ def _titled(
         end = first + len(sent.norm)
         county = counties.get(index)
         if county is None:
-            county = counties[index] = has_any(sent.norm, _COUNTY_WORDS)
+            norm = sent.norm
+            county = counties[index] = "County" in norm or "Parish" in norm
         if county:
             m = full.search(text, max(pos, first), end)
         else:
