@@ -589,13 +589,13 @@ def select_judges(doc: Doc, level: str) -> list[tuple[Judge, str]]:
     # A trial court with no panel in sight keeps only its first judge with evidence; people come
     # in order of first mention (the headline's sentence index is below the body's), so the
     # people after that one need no reading.
-    single = level in ("trial", "agency") and not _mentions_panel(doc.norm_text)
+    trial = level in ("trial", "agency")
     chosen: list[tuple[Judge, str]] = []
     for person in _group(find_mentions(doc)):
         evidence = _evidence(person, level, doc, reading)
         if evidence is not None:
             chosen.append((Judge(person.name, person.title), evidence.sentence.text))
-            if single:
+            if trial and len(chosen) == 1 and not _mentions_panel(doc.norm_text):
                 break
     return chosen
 
