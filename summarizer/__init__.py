@@ -12,8 +12,13 @@ out: spaCy's blank pipeline adds no statistical knowledge and costs import time;
 models need a download, which we never do; nameparser and dateparser are not needed because
 names are read with a bounded token grammar (`names.py`) and relative weekdays are resolved with
 `datetime` alone (`dates.py`), while dateparser would cost ~1 s to import. All patterns use
-bounded repetition so that time stays linear in input size, and analysis stops at
-`text.MAX_CHARS`.
+bounded repetition so that time stays linear in input size; a run without a sentence end is read
+in pieces of `text.MAX_SENTENCE` characters, and analysis stops at `text.MAX_CHARS`.
+
+Speed comes from reading little: a rule is tried only where a word every match of it must hold
+is printed (found with one search of the article per word, not one per sentence), and its pattern
+is tried from that word's place, not at every position. The `tests/summarizer/test_*_speed_paths.py`
+tests pin each such shortcut to what the plain pattern finds.
 
 The optional LLM backend (`llm_contract.py`) builds the prompt and JSON schema, validates replies
 with pydantic and drops anything not found in the article; the HTTP call lives in `bot.llm`.

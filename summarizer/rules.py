@@ -32,7 +32,7 @@ from summarizer.text import Doc, Sentence, prepare
 logger = logging.getLogger(__name__)
 
 EXTRACTOR_NAME = "rules"
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 _CRIMINAL_LEAD = re.compile(r"\b(?:sentenc|convict|pleaded guilty|prosecut)", re.I)
 _TEXT = attrgetter("text")
