@@ -679,7 +679,7 @@ def _surname_cache() -> dict[str, str]:
 def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> PartyLists:
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
-    criminal = criminal_hint or _mentions_crime(doc.norm_text[:4000])
+    criminal = criminal_hint or _mentions_crime(doc.norm_text[:_HEAD], _folded_head(doc))
     sentences = doc.sentences
     # Every visited sentence holds a rule word, and each civil rule word holds one of
     # `_GATE_WORDS`: the gate on those words always passes here.
@@ -918,9 +918,29 @@ def _visits(doc: Doc, criminal: bool) -> list[tuple[int, int]]:
     return sorted(masks.items())
 
 
-def _mentions_crime(head: str) -> bool:
-    """`_CRIMINAL` searched from the first of its words: every match starts with one of them."""
-    folded = fold(head)
+# How much of the article's start `_mentions_crime` reads.
+_HEAD = 4000
+
+
+def _folded_head(doc: Doc) -> str:
+    """`fold(doc.norm_text[:_HEAD])`, folded a sentence at a time: most sentences are ASCII and
+    lower-case fast, where a whole text with one dash lower-cases character by character. Folding
+    maps each character on its own but for a final sigma, whose context never crosses the line
+    breaks that join the sentences: the pieces joined are the whole folded."""
+    starts = doc.starts
+    count = bisect_right(starts, _HEAD)
+    if not count:
+        return fold(doc.norm_text[:_HEAD])
+    pieces = [fold(sent.norm) for sent in doc.sentences[: count - 1]]
+    pieces.append(fold(doc.norm_text[starts[count - 1] : _HEAD]))
+    return "\n".join(pieces)
+
+
+def _mentions_crime(head: str, folded: str | None = None) -> bool:
+    """`_CRIMINAL` searched from the first of its words: every match starts with one of them.
+    `folded`: `fold(head)` when already made."""
+    if folded is None:
+        folded = fold(head)
     found = [p for p in map(folded.find, _CRIMINAL_WORDS) if p >= 0]
     if not found:
         return False
