@@ -1090,7 +1090,10 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
 
 _CORP = r"(?:Inc\.|LLC|L\.P\.|LP|LLP|Co\.|Corp\.|Corporation|Company|Ltd\.|PLC)"
 _CORP_WORDS = ("Inc.", "LLC", "L.P.", "LP", "Co.", "Corp.", "Corporation", "Company", "Ltd.", "PLC")
-_ORG_NAME = re.compile(rf"\b[{U}][\w&.'-]*(?: (?:[{U}][\w&.'-]*|&|and|of)){{0,5}} {_CORP}")
+# `\b[{U}]...` with the capital read first and the boundary checked behind it (the capital is a
+# word character, so the boundary means no word character before it): the engine skips every
+# position that does not hold a capital instead of trying the pattern there.
+_ORG_NAME = re.compile(rf"[{U}](?<!\w.)[\w&.'-]*(?: (?:[{U}][\w&.'-]*|&|and|of)){{0,5}} {_CORP}")
 
 
 def _org_for(doc: Doc, name: str) -> str | None:
