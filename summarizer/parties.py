@@ -679,7 +679,7 @@ def _surname_cache() -> dict[str, str]:
 def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> PartyLists:
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
-    criminal = criminal_hint or _mentions_crime(doc.norm_text[:4000])
+    criminal = criminal_hint or _mentions_crime(doc.norm_text[:_HEAD], _folded_head(doc))
     sentences = doc.sentences
     # Every visited sentence holds a rule word, and each civil rule word holds one of
     # `_GATE_WORDS`: the gate on those words always passes here.
@@ -849,22 +849,23 @@ def _prosecutor(which: int) -> Callable[[_Collector, str, Sentence], None]:
 
 # Every rule in the order it is applied to a sentence, with words one of which any sentence it
 # can match holds (each word also holds one of `_GATE_WORDS`, or the rule is criminal-only); the
-# sentences to visit are found by one search of the whole text per word.
+# sentences to visit are found by one search of the whole text per word. A longer word is found
+# faster: the search skips further past each character the word does not hold.
 _RULE_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str, ...]], ...] = (
     (_sued, ("sue", "suing")),
     (_by, (" by ",)),
     (_named_plaintiffs, ("plaintiff",)),
     (_alleged, ("allege", "contend")),
-    (_winners, ("favor", "judgment", "sided")),
+    (_winners, ("in favor of ", "judgment", "sided with ")),
     (_co_plaintiff, ("plaintiff",)),
-    (_led_with, ("led the",)),
+    (_led_with, ("led the ",)),
     (_against, ("against",)),
     (_named_defendants, ("defendant",)),  # both patterns need "named" and "defendant"
     (_defendants_are, ("defendant",)),
     (_accusing, ("accus",)),
     (_won_approval, ("approval",)),
     (_filed_the, ("filed",)),
-    (_in_favor, ("favor",)),
+    (_in_favor, ("in favor of ",)),
     (_found_violated, ("found", "finds", "concluded")),
 )
 _CRIMINAL_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str, ...]], ...] = (
@@ -918,9 +919,29 @@ def _visits(doc: Doc, criminal: bool) -> list[tuple[int, int]]:
     return sorted(masks.items())
 
 
-def _mentions_crime(head: str) -> bool:
-    """`_CRIMINAL` searched from the first of its words: every match starts with one of them."""
-    folded = fold(head)
+# How much of the article's start `_mentions_crime` reads.
+_HEAD = 4000
+
+
+def _folded_head(doc: Doc) -> str:
+    """`fold(doc.norm_text[:_HEAD])`, folded a sentence at a time: most sentences are ASCII and
+    lower-case fast, where a whole text with one dash lower-cases character by character. Folding
+    maps each character on its own but for a final sigma, whose context never crosses the line
+    breaks that join the sentences: the pieces joined are the whole folded."""
+    starts = doc.starts
+    count = bisect_right(starts, _HEAD)
+    if not count:
+        return fold(doc.norm_text[:_HEAD])
+    pieces = [fold(sent.norm) for sent in doc.sentences[: count - 1]]
+    pieces.append(fold(doc.norm_text[starts[count - 1] : _HEAD]))
+    return "\n".join(pieces)
+
+
+def _mentions_crime(head: str, folded: str | None = None) -> bool:
+    """`_CRIMINAL` searched from the first of its words: every match starts with one of them.
+    `folded`: `fold(head)` when already made."""
+    if folded is None:
+        folded = fold(head)
     found = [p for p in map(folded.find, _CRIMINAL_WORDS) if p >= 0]
     if not found:
         return False
@@ -1070,7 +1091,10 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
 
 _CORP = r"(?:Inc\.|LLC|L\.P\.|LP|LLP|Co\.|Corp\.|Corporation|Company|Ltd\.|PLC)"
 _CORP_WORDS = ("Inc.", "LLC", "L.P.", "LP", "Co.", "Corp.", "Corporation", "Company", "Ltd.", "PLC")
-_ORG_NAME = re.compile(rf"\b[{U}][\w&.'-]*(?: (?:[{U}][\w&.'-]*|&|and|of)){{0,5}} {_CORP}")
+# `\b[{U}]...` with the capital read first and the boundary checked behind it (the capital is a
+# word character, so the boundary means no word character before it): the engine skips every
+# position that does not hold a capital instead of trying the pattern there.
+_ORG_NAME = re.compile(rf"[{U}](?<!\w.)[\w&.'-]*(?: (?:[{U}][\w&.'-]*|&|and|of)){{0,5}} {_CORP}")
 
 
 def _org_for(doc: Doc, name: str) -> str | None:
@@ -1155,10 +1179,8 @@ def _is_non_party_person(name: str, text: str) -> bool:
         # the final line break `$` allows), the one after starts with ", ": the windows are cut
         # only when they do.
         low = max(0, pos - 90)
-        if text.endswith((" ", " \n"), low, pos):
-            before = text[low:pos]
-            if _has_role(before) and _ROLE_BEFORE.search(before):
-                return True
+        if text.endswith((" ", " \n"), low, pos) and _role_before(text[low:pos]):
+            return True
         if text.startswith(", ", pos + size):
             after = text[pos + size : pos + size + 60]
             if _has_role(after) and _ROLE_AFTER.match(after):
@@ -1169,3 +1191,23 @@ def _is_non_party_person(name: str, text: str) -> bool:
 
 def _has_role(text: str) -> bool:
     return has_any(fold(text), tables.NON_PARTY_ROLE_WORDS)
+
+
+def _role_before(before: str) -> bool:
+    """Whether `_ROLE_BEFORE` matches in `before`. Every match opens with a role word, so the
+    pattern is tried only where the folded text prints one (offsets agree when folding kept
+    every character one character long); a search from each position in turn costs several
+    microseconds on a window, as the pattern opens with a case-insensitive alternation."""
+    low = fold(before)
+    if not has_any(low, tables.NON_PARTY_ROLE_WORDS):
+        return False
+    if len(low) != len(before):
+        return _ROLE_BEFORE.search(before) is not None
+    match = _ROLE_BEFORE.match
+    for word in tables.NON_PARTY_ROLE_WORDS:
+        pos = low.find(word)
+        while pos >= 0:
+            if match(before, pos):
+                return True
+            pos = low.find(word, pos + 1)
+    return False
