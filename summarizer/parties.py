@@ -104,6 +104,9 @@ _JOINT = [
 _LEADING = re.compile(
     r"^(?:and|the|The|its|their|his|her|all|both|also|then-|fellow|several|a few)\s+", re.I
 )
+# Every character that `_LEADING` (case-insensitive) matches first: its words' first letters in
+# both cases, and the dotted and dotless i and long s that `re.I` takes for "i" and "s".
+_LEADING_FIRST = frozenset("aAtTiIhHbBfFsS\u0130\u0131\u017f")
 _CALLED = re.compile(r"\b(?:called|named|known as|dubbed)\s+(?:the\s+)?(?P<name>[A-Z].*)$")
 _AGE = re.compile(r",\s*\d{1,3}\s*,?$|\s\(\d{1,3}\)$")
 _CALLED_WORDS = ("called", "named", "known as", "dubbed")
@@ -345,7 +348,9 @@ _APPOSITIVE = re.compile(r", (?:a|an) [a-z][^,]{0,80},")
 
 def read_list(norm: str, start: int) -> str:
     """The noun-phrase list that starts at `start`, up to the end of its clause."""
-    chunk = _APPOSITIVE.sub(",", norm[start : start + 300])
+    chunk = norm[start : start + 300]
+    if ", a" in chunk:  # every appositive opens so
+        chunk = _APPOSITIVE.sub(",", chunk)
     m = _STOP.search(chunk)
     return chunk[: m.start()] if m else chunk
 
@@ -353,6 +358,10 @@ def read_list(norm: str, start: int) -> str:
 _INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
 _RELATIVE_END = re.compile(r",\s*(?:who|which)?\s*$")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
+_INTRODUCTORY = re.compile(
+    r"(?:In|On|At|Last|After|Before|Earlier|When|Since|By|For|Then|Later|Now|"
+    r"This|That|Under|With|Meanwhile|Separately)\b"
+)
 
 
 def read_subject(norm: str, end: int) -> str:
@@ -361,19 +370,16 @@ def read_subject(norm: str, end: int) -> str:
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind('"'))
     head = head[cut + 1 :]
     # "... at the request of X and Y, who sued": the subject starts after the last "by/of".
-    if _RELATIVE_END.search(head):
+    if "," in head and _RELATIVE_END.search(head):  # both patterns need a comma
         intros = list(_INTRO.finditer(head))
         if intros:
             head = head[intros[-1].end() :]
     # Drop relative clauses and introductory phrases.
-    head = _RELATIVE.sub(",", head)
+    if "," in head:
+        head = _RELATIVE.sub(",", head)
     segments = [seg for seg in head.split(", ") if seg.strip() not in ("who", "which", "")]
     while len(segments) > 1 and (
-        re.match(
-            r"(?:In|On|At|Last|After|Before|Earlier|When|Since|By|For|Then|Later|Now|"
-            r"This|That|Under|With|Meanwhile|Separately)\b",
-            segments[0],
-        )
+        _INTRODUCTORY.match(segments[0])
         or (segments[0][:1].islower() and not segments[0].startswith("the "))
     ):
         segments.pop(0)
@@ -464,7 +470,7 @@ def _clean_phrase(item: str) -> str | None:
         item = _AGE.sub("", item)
     item = item.strip()
     for _ in range(2):  # anchored at the start, so one match at most each time
-        if (lead := _LEADING.match(item)) is not None:
+        if item[:1] in _LEADING_FIRST and (lead := _LEADING.match(item)) is not None:
             item = item[lead.end() :]
     called = _CALLED.search(item) if has_any(item, _CALLED_WORDS) else None
     if called:
@@ -494,9 +500,11 @@ def _clean_phrase(item: str) -> str | None:
     if len(tokens) > 12 or len(item) > 90:
         return None
     # Officials: keep the name after the title ("Treasury Secretary Scott Bessent").
-    title_positions = [
-        i for i, t in enumerate(tokens) if t in tables.OFFICIAL_TITLE_WORDS or t == "Attorney"
-    ]
+    title_positions = (
+        []
+        if _TITLE_TOKENS.isdisjoint(tokens)
+        else [i for i, t in enumerate(tokens) if t in _TITLE_TOKENS]
+    )
     if title_positions and title_positions[-1] < len(tokens) - 1:
         rest = tokens[title_positions[-1] + 1 :]
         if rest and rest[0] == "of":
@@ -512,7 +520,7 @@ def _clean_phrase(item: str) -> str | None:
         item = item[:-2]
     if not item or item.lower() in tables.GENERIC_PARTY_WORDS:
         return None
-    if not any(ch.isupper() for ch in item):
+    if not item[0].isupper() and not any(ch.isupper() for ch in item):
         return None
     if item.split()[0] in _PRONOUNS:
         return None
@@ -523,6 +531,8 @@ def _items(text: str, clean: Callable[[str], str | None] = clean_item) -> list[s
     """The cleaned parties of one list; "two groups, A and B" keeps only A and B."""
     out = [c for c in map(clean, split_items(text)) if c]
     for i, item in enumerate(out):
+        if item[:1].isupper():  # no counted group opens with a capital (`_is_group`)
+            continue
         count = _group_count(item)
         if count:
             rest = out[i + 1 :]

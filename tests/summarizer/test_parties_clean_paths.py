@@ -1,0 +1,91 @@
+"""The reading and cleaning short cuts give what the steps as first written give."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from summarizer import parties, tables
+from summarizer.parties import _LEADING, _LEADING_FIRST, _clean_phrase, read_list, read_subject
+
+_APPOSITIVE = re.compile(r", (?:a|an) [a-z][^,]{0,80},")
+_RELATIVE_END = re.compile(r",\s*(?:who|which)?\s*$")
+_INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
+
+
+def _read_list_as_written(norm: str, start: int) -> str:
+    chunk = _APPOSITIVE.sub(",", norm[start : start + 300])
+    m = parties._STOP.search(chunk)
+    return chunk[: m.start()] if m else chunk
+
+
+def _read_subject_as_written(norm: str, end: int) -> str:
+    head = norm[max(0, end - 300) : end]
+    cut = max(head.rfind(";"), head.rfind(":"), head.rfind('"'))
+    head = head[cut + 1 :]
+    if _RELATIVE_END.search(head):
+        intros = list(_INTRO.finditer(head))
+        if intros:
+            head = head[intros[-1].end() :]
+    head = _RELATIVE.sub(",", head)
+    segments = [seg for seg in head.split(", ") if seg.strip() not in ("who", "which", "")]
+    while len(segments) > 1 and (
+        re.match(
+            r"(?:In|On|At|Last|After|Before|Earlier|When|Since|By|For|Then|Later|Now|"
+            r"This|That|Under|With|Meanwhile|Separately)\b",
+            segments[0],
+        )
+        or (segments[0][:1].islower() and not segments[0].startswith("the "))
+    ):
+        segments.pop(0)
+    return ", ".join(segments).strip()
+
+
+_WORDS = [
+    "Smith", "Okafor", "and", "the", "who", "which", "a", "an", "by", "request of", "behalf of",
+    "joined by", "along with", "In", "Last", "Separately", "sued", "to", "lawyer", ",", ", a",
+    ", an", ", who", ", which", ";", ":", '"', "Inc.", "U.S.", "in", "of", "state", "—", "the city",
+]  # fmt: skip
+
+
+def test_list_and_subject_reads_as_written():
+    rnd = random.Random(11)
+    for _ in range(20_000):
+        norm = " ".join(rnd.choice(_WORDS) for _ in range(rnd.randint(1, 30)))
+        at = rnd.randint(0, len(norm))
+        assert read_list(norm, at) == _read_list_as_written(norm, at), (norm, at)
+        assert read_subject(norm, at) == _read_subject_as_written(norm, at), (norm, at)
+
+
+def test_every_leading_word_opens_with_a_listed_character():
+    # `_LEADING` is case-insensitive: collect every character it takes for a first letter.
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    firsts = {word[0] for word in re.findall(r"\w[\w -]*", _LEADING.pattern[4:])}
+    for first in firsts:
+        for char in re.findall(re.escape(first), every, re.I):
+            assert char in _LEADING_FIRST, (first, hex(ord(char)))
+
+
+_VOCAB = [
+    "Smith", "Okafor", "U.S.", "Inc.", "of", "and", "the", "The", "THE", "ſeveral", "İts", "ıts",
+    "its", "Its", "a few", "both", "Both", "fellow", "all", "his", "her", "then-", "two", "groups",
+    "Attorney", "Secretary", "State", "Department", "city", "City", "called", "named", "58,",
+    "parents", "Ridgeview", "department", "'s", "Then-Gov.", "É",
+]  # fmt: skip
+_VOCAB += sorted(tables.OFFICIAL_TITLE_WORDS)[:8]
+
+
+def test_cleaning_with_gates_matches_the_ungated_steps(monkeypatch):
+    rnd = random.Random(5)
+    items = [" ".join(rnd.choice(_VOCAB) for _ in range(rnd.randint(1, 10))) for _ in range(20_000)]
+    gated = [_clean_phrase(item) for item in items]
+    # Every character passes the first-letter gate: `_LEADING` alone decides.
+    monkeypatch.setattr(parties, "_LEADING_FIRST", _Everything())
+    assert [_clean_phrase(item) for item in items] == gated
+
+
+class _Everything:
+    def __contains__(self, _: object) -> bool:
+        return True
