@@ -118,6 +118,14 @@ _GROUP = re.compile(
 )
 
 
+# The articles dropped from a group, an anaphor, a coalition and a prosecuting office, compiled
+# once: `re.sub` with a pattern string looks it up in the module cache at every call.
+_GROUP_ARTICLE = re.compile(r"^(?:a|the|all) ")
+_ANAPHOR_ARTICLE = re.compile(r"^(?:the|its|their)\s+")
+_COALITION_ARTICLE = re.compile(r"^(?:a|the) ")
+_THE = re.compile(r"^the ")
+
+
 def _is_group(item: str) -> bool:
     """`_GROUP.match`, skipped for the many names that open with a capital: every match opens
     with a lower-case word or a digit."""
@@ -325,13 +333,34 @@ class _Found:
     order: int
 
 
-# Any of the phrases, to skip the replacing loop for the many lists that hold none.
-_JOINT_ANY = re.compile("|".join(re.escape(p) for p in tables.JOINT_NAME_PHRASES))
+def _joint_by_next() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each phrase with the offset of its " and ", under the three characters after it."""
+    table: dict[str, list[tuple[str, int]]] = {}
+    for phrase in tables.JOINT_NAME_PHRASES:
+        at = phrase.index(" and ")
+        table.setdefault(phrase[at + 5 : at + 8], []).append((phrase, at))
+    return {key: tuple(found) for key, found in table.items()}
+
+
+_JOINT_BY_NEXT = _joint_by_next()
+
+
+def _has_joint(text: str) -> bool:
+    """Whether any joint phrase is printed, to skip the replacing loop for the many lists that
+    hold none. Every phrase holds " and ": only the phrases whose next characters follow a
+    printed " and " are compared there, where an alternation of all of them is tried from
+    every position."""
+    pos = text.find(" and ")
+    while pos >= 0:
+        for phrase, at in _JOINT_BY_NEXT.get(text[pos + 5 : pos + 8], ()):
+            if pos >= at and text.startswith(phrase, pos - at):
+                return True
+        pos = text.find(" and ", pos + 1)
+    return False
 
 
 def _protect(text: str) -> str:
-    # Every phrase holds " and ".
-    if " and " not in text or not _JOINT_ANY.search(text):
+    if not _has_joint(text):
         return text
     for plain, guarded in _JOINT:
         if plain in text:
@@ -478,7 +507,7 @@ def _clean_phrase(item: str) -> str | None:
     if not item:
         return None
     if _is_group(item):
-        return re.sub(r"^(?:a|the|all) ", "", item)
+        return _GROUP_ARTICLE.sub("", item)
     if item[0].islower():
         words = item.split()
         if 1 <= len(words) <= 3 and words[-1] in tables.ANAPHOR_HEADS:
@@ -554,7 +583,7 @@ def _group_count(item: str) -> int | None:
 def _anaphor_head(phrase: str) -> str | None:
     """The head word ("department") of a short lower-case anaphor the tables know, else None."""
     low = phrase.lower().strip()
-    low = re.sub(r"^(?:the|its|their)\s+", "", low)
+    low = _ANAPHOR_ARTICLE.sub("", low)
     words = low.split()
     if not words or len(words) > 3 or words[-1] not in tables.ANAPHOR_HEADS:
         return None
@@ -741,7 +770,7 @@ def _by(col: _Collector, norm: str, sent: Sentence) -> None:
         col.add(read_list(norm, m.end()), "p", 3, sent)
     if "led by" in norm and "coalition of " in norm:  # every match holds both
         for m in _COALITION_LED.finditer(norm):
-            col.add_one(re.sub(r"^(?:a|the) ", "", m.group("grp")), "p", 3, sent)
+            col.add_one(_COALITION_ARTICLE.sub("", m.group("grp")), "p", 3, sent)
     for m in _BY.finditer(norm):
         if "amicus" in m.group("gap") or "brief" in m.group("gap"):
             continue
@@ -852,7 +881,7 @@ def _prosecutor(which: int) -> Callable[[_Collector, str, Sentence], None]:
     def run(col: _Collector, norm: str, sent: Sentence) -> None:
         if has_any(norm, literals):
             for m in pattern.finditer(norm):
-                col.add_one(re.sub(r"^the ", "", m.group("p")), "p", 3, sent)
+                col.add_one(_THE.sub("", m.group("p")), "p", 3, sent)
 
     return run
 

@@ -89,3 +89,19 @@ def test_cleaning_with_gates_matches_the_ungated_steps(monkeypatch):
 class _Everything:
     def __contains__(self, _: object) -> bool:
         return True
+
+
+_JOINT_ANY = re.compile("|".join(re.escape(p) for p in tables.JOINT_NAME_PHRASES))
+
+
+def test_joint_phrases_found_as_the_alternation_finds_them():
+    pieces = [w for p in tables.JOINT_NAME_PHRASES for w in p.split(" ")]
+    pieces += ["and", " and ", "Smith", ",", "x", "andand", "and and"]
+    rnd = random.Random(3)
+    for _ in range(20_000):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8)))
+        assert parties._has_joint(text) == bool(_JOINT_ANY.search(text)), text
+    for phrase in tables.JOINT_NAME_PHRASES:
+        assert parties._has_joint(phrase)
+        assert parties._has_joint("x " + phrase + ",")
+        assert not parties._has_joint(phrase[1:]) or _JOINT_ANY.search(phrase[1:])
