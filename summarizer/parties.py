@@ -73,6 +73,33 @@ class _Anchored:
         return found
 
 
+def _trie(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation matching exactly `words`, branching on one letter at a time: the engine
+    tries the alternatives of a plain word list one after the other at every place, where here
+    a place fails at the first letter none of the words opens with."""
+    groups: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words):
+        groups.setdefault(word[:1], []).append(word[1:])
+    alternatives = []
+    for first, rests in groups.items():
+        if len(rests) == 1:
+            alternatives.append(re.escape(first + rests[0]))
+            continue
+        tails = [rest for rest in rests if rest]
+        optional = "?" if len(tails) < len(rests) else ""
+        alternatives.append(f"{re.escape(first)}(?:{_trie(tails)}){optional}")
+    return "|".join(alternatives)
+
+
+# The words after which a list's clause ends.
+_STOP_WORDS = (
+    "to", "in", "on", "over", "for", "after", "before", "because", "last", "this", "earlier",
+    "seeking", "saying", "arguing", "claiming", "alleging", "accusing", "challenging", "as",
+    "under", "at", "from", "when", "while", "that", "which", "who", "whose", "since", "until",
+    "during", "about", "if", "alleged", "argued", "contended", "claimed", "said", "says", "say",
+    "seek", "sought", "asked", "asking", "argue", "allege", "claim", "filed", "were", "was", "is",
+    "are", "had", "have", "has", "will", "would", "could", "did", "can", "may", "must", "contend",
+)  # fmt: skip
 # Where a list's clause ends: each alternative opens with a character of the leading class,
 # which lets the engine skip every other character without trying the alternatives there; each
 # then checks with a look-behind which character opened it. Only the start of a match is read.
@@ -81,11 +108,7 @@ _STOP = re.compile(
     r"(?<=\.)(?<!\b[A-Z]\.)(?<!Inc\.)(?<!Co\.)(?<!Corp\.)(?<!Ltd\.)(?<!Jr\.)(?<!Sr\.)(?<!\bSt\.)"
     r"(?<!\bNo\.)(?!\w)|"
     r"(?<=[;:?!\"(])|"
-    r"(?<=\s)(?:[—–]\s|(?:to|in|on|over|for|after|before|because|last|this|earlier|"
-    r"seeking|saying|arguing|claiming|alleging|accusing|challenging|as|under|at|from|when|while|"
-    r"that|which|who|whose|since|until|during|about|if|alleged|argued|contended|claimed|"
-    r"said|says|say|seek|sought|asked|asking|argue|allege|claim|filed|were|was|is|are|had|have|"
-    r"has|will|would|could|did|can|may|must|contend|say)\s|of [a-z]+ing\b)|"
+    r"(?<=\s)(?:[—–]\s|(?:" + _trie(_STOP_WORDS) + r")\s|of [a-z]+ing\b)|"
     r"(?<=-)-|"
     r"(?<=,)\s(?:who|which|saying|arguing|claiming|alleging|accusing|seeking|challenging|"
     r"contending|asserting|where|when|while)\b"

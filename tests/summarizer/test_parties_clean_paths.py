@@ -105,3 +105,14 @@ def test_joint_phrases_found_as_the_alternation_finds_them():
         assert parties._has_joint(phrase)
         assert parties._has_joint("x " + phrase + ",")
         assert not parties._has_joint(phrase[1:]) or _JOINT_ANY.search(phrase[1:])
+
+
+def test_trie_matches_exactly_its_words():
+    words = parties._STOP_WORDS
+    pattern = re.compile(parties._trie(words))
+    probes = set(words)
+    probes |= {w[:i] for w in words for i in range(len(w))}
+    probes |= {w + tail for w in words for tail in ("s", "d", "ing", "e", " ", "x")}
+    for probe in probes:
+        assert (pattern.fullmatch(probe) is not None) == (probe in words), probe
+    assert re.compile(parties._trie(["a", "ab", "abc", "b", "", "x.y"])).fullmatch("x.y")
