@@ -345,7 +345,8 @@ def _candidates(doc: Doc, wanted: str) -> list[_Candidate]:
 # one pass of one pattern per group finds every occurrence of each (all of a group start with one
 # letter: the engine skips from one to the next like a plain substring search).
 _KEY_GROUPS = (("Court", "County", "Circuit", "Criminal Appeals", "Claims"), ("court in",))
-_KEYS = tuple(re.compile("|".join(group)) for group in _KEY_GROUPS)
+# A group of one word is sought with `str.find`, which beats the engine on a lone literal.
+_KEYS = tuple(group[0] if len(group) == 1 else re.compile("|".join(group)) for group in _KEY_GROUPS)
 
 
 def _via_key(literal: str) -> tuple[str, int] | None:
@@ -373,13 +374,19 @@ _LOWER_LETTER = re.compile(f"[{L}]")
 _ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit"]))
 
 
-def _by_key() -> tuple[
-    dict[str, tuple[tuple[int, dict[str, list[tuple[str, str]]]], ...]], list[str]
-]:
-    """For each key word, the anchors holding it grouped by the text before the key word in them
-    (by its length, then itself), each with the rest from the key word on; and the anchors that
-    hold none."""
-    grouped: dict[str, dict[int, dict[str, list[tuple[str, str]]]]] = {}
+# Anchors read off a key word: those starting with it (with the text all of them start with),
+# and the others by the last characters of the text before the key word in them.
+_Group = tuple[tuple[str, str], ...]
+_Keyed = tuple[tuple[str, _Group] | None, dict[str, tuple[tuple[int, str, _Group], ...]]]
+_TAIL = 3  # every text before a key word in an anchor is at least this long
+
+
+def _by_key() -> tuple[dict[str, _Keyed], list[str]]:
+    """For each key word, the anchors holding it: those it starts, and the others grouped by the
+    text before the key word in them (looked up by its last `_TAIL` characters), each with the
+    rest from the key word on; and the anchors that hold none."""
+    starting: dict[str, list[tuple[str, str]]] = {}
+    before: dict[str, dict[str, dict[str, list[tuple[str, str]]]]] = {}
     unkeyed: list[str] = []
     for anchor in _ANCHORS:
         via = _via_key(anchor)
@@ -387,9 +394,32 @@ def _by_key() -> tuple[
             unkeyed.append(anchor)
             continue
         word, shift = via
-        by_shift = grouped.setdefault(word, {}).setdefault(shift, {})
-        by_shift.setdefault(anchor[:shift], []).append((anchor, anchor[shift:]))
-    return {word: tuple(shifts.items()) for word, shifts in grouped.items()}, unkeyed
+        if shift == 0:
+            starting.setdefault(word, []).append((anchor, anchor))
+            continue
+        assert shift >= _TAIL, anchor
+        prefix = anchor[:shift]
+        by_prefix = before.setdefault(word, {}).setdefault(prefix[-_TAIL:], {})
+        by_prefix.setdefault(prefix, []).append((anchor, anchor[shift:]))
+    keyed: dict[str, _Keyed] = {}
+    for word in dict.fromkeys([*starting, *before]):
+        group = starting.get(word)
+        head = None if group is None else (_common_start([r for _, r in group]), tuple(group))
+        tails = {
+            tail: tuple((len(prefix), prefix, tuple(g)) for prefix, g in by_prefix.items())
+            for tail, by_prefix in before.get(word, {}).items()
+        }
+        keyed[word] = (head, tails)
+    return keyed, unkeyed
+
+
+def _common_start(texts: list[str]) -> str:
+    """The longest text all of `texts` start with."""
+    first, last = min(texts), max(texts)
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 _BY_KEY, _UNKEYED = _by_key()
@@ -397,29 +427,40 @@ _BY_KEY, _UNKEYED = _by_key()
 
 def _anchor_positions(text: str) -> dict[str, list[int]]:
     """Each present anchor's occurrences, as a search resuming after each one visits them. Those
-    holding a key word are read off the key words' few positions (the words just before and from
-    each looked up once) instead of one scan of the whole text each."""
+    holding a key word are read off the key words' few positions (the few characters before each
+    looked up once) instead of one scan of the whole text each."""
     found: dict[str, list[int]] = {}
     for keys in _KEYS:
-        for m in keys.finditer(text):
-            at = m.start()
-            for shift, by_prefix in _BY_KEY.get(m.group(), ()):
-                group = by_prefix.get(text[at - shift : at]) if shift <= at else None
-                if group is None:
-                    continue
-                for anchor, rest in group:
+        if isinstance(keys, str):
+            hits = [(keys, at) for at in _find_all(text, keys)]
+        else:
+            hits = [(m.group(), m.start()) for m in keys.finditer(text)]
+        for word, at in hits:
+            head, tails = _BY_KEY[word]
+            if head is not None and text.startswith(head[0], at):
+                for anchor, rest in head[1]:
                     if text.startswith(rest, at):
-                        pos = at - shift
-                        out = found.get(anchor)
-                        if out is None:
-                            found[anchor] = [pos]
-                        elif pos >= out[-1] + len(anchor):
-                            out.append(pos)
+                        _note(found, anchor, at)
+            if tails and at >= _TAIL:
+                for shift, prefix, group in tails.get(text[at - _TAIL : at], ()):
+                    if shift <= at and text.startswith(prefix, at - shift):
+                        for anchor, rest in group:
+                            if text.startswith(rest, at):
+                                _note(found, anchor, at - shift)
     for anchor in _UNKEYED:
         out = _find_all(text, anchor)
         if out:
             found[anchor] = out
     return found
+
+
+def _note(found: dict[str, list[int]], anchor: str, pos: int) -> None:
+    """Adds an occurrence unless it overlaps the last one kept (a search resumes past that)."""
+    out = found.get(anchor)
+    if out is None:
+        found[anchor] = [pos]
+    elif pos >= out[-1] + len(anchor):
+        out.append(pos)
 
 
 def _find_all(text: str, literal: str) -> list[int]:
