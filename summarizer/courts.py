@@ -257,6 +257,8 @@ _WORD_CUES = tuple(
         ),
     )
 )
+_CUE_OF_WORD = {word: (level, pattern) for level, word, pattern in _WORD_CUES}
+_CUE_WORD = re.compile("|".join(map(re.escape, _CUE_OF_WORD)))
 _CIRCUIT_CUE = re.compile(
     rf"\b(?:{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circ(?:uit|\.)", re.I
 )
@@ -276,16 +278,18 @@ def _level_in(text: str, folded: str | None) -> str | None:
     if len(folded) != len(text):  # never so far: folding keeps every character's place
         return _level_by_patterns(text, folded)
     # A cue match at a place holds its word there in the folded text, so the words' places are
-    # the only ones to try; each is sought only up to the earliest cue found so far.
+    # the only ones to try, in reading order; no word starts another, so one is found at each.
     first = len(text)
     found: list[tuple[int, str]] = []
-    for level, word, pattern in _WORD_CUES:
-        at = folded.find(word, 0, first + len(word))
-        while at >= 0 and pattern.match(text, at) is None:
-            at = folded.find(word, at + 1, first + len(word))
-        if at >= 0:
+    m = _CUE_WORD.search(folded)
+    while m is not None:
+        at = m.start()
+        level, pattern = _CUE_OF_WORD[m.group()]
+        if pattern.match(text, at) is not None:
             first = at
             found.append((at, level))
+            break
+        m = _CUE_WORD.search(folded, at + 1)
     circ = folded.find("circ", 0, first + _CIRCUIT_CUE_HEAD + 4)
     if circ >= 0:
         m = _CIRCUIT_CUE.search(text, max(0, circ - _CIRCUIT_CUE_HEAD))

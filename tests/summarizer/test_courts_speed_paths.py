@@ -292,3 +292,10 @@ def test_level_by_words_is_the_level_by_whole_patterns() -> None:
         assert courts._level_in(text, None) == courts._level_by_patterns(
             courts._CIRCUIT_TITLE.sub("judge", text), fold(courts._CIRCUIT_TITLE.sub("judge", text))
         ), text
+
+
+def test_no_level_cue_word_starts_another_so_one_search_finds_each_place() -> None:
+    words = list(courts._CUE_OF_WORD)
+    for a in words:
+        for b in words:
+            assert a == b or not b.startswith(a), (a, b)
