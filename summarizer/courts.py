@@ -176,7 +176,7 @@ _FEDERAL_JUDGE_IN = re.compile(
 )
 _BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
 _DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
-# Lower-case words one of which any match of `_DESTINATION` holds (tested on folded text).
+# Lower-case words one of which any match of `_DESTINATION` starts with (in folded text).
 _DESTINATION_WORDS = (
     "appeal", "petition", "ask", "seek", "sought", "review ", "rehear", "take the case", "go to",
     "goes to", "head", "return", "sent back to", "remanded to", "en banc",
@@ -656,9 +656,21 @@ def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
 
 def _names_destination(norm: str, position: int) -> bool:
     """Whether the words before a court mention make it where an appeal goes, not the ruling
-    court. The cue words are looked for first: the pattern is costly to try on every mention."""
+    court. The pattern is costly to search for (case-insensitive, it is tried at every place), so
+    it is tried only where a match can start: each of its matches starts with a cue word."""
     before = norm[max(0, position - 80) : position]
-    return has_any(fold(before), _DESTINATION_WORDS) and _DESTINATION.search(before) is not None
+    folded = fold(before)
+    if not has_any(folded, _DESTINATION_WORDS):
+        return False
+    if len(folded) != len(before):  # never so far: folding keeps every character's place
+        return _DESTINATION.search(before) is not None
+    for word in _DESTINATION_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            if _DESTINATION.match(before, at) is not None:
+                return True
+            at = folded.find(word, at + 1)
+    return False
 
 
 _STATE_NAMES = frozenset(tables.US_STATES.split("|"))

@@ -299,3 +299,13 @@ def test_no_level_cue_word_starts_another_so_one_search_finds_each_place() -> No
     for a in words:
         for b in words:
             assert a == b or not b.startswith(a), (a, b)
+
+
+def test_destination_tried_at_cue_words_is_the_whole_search() -> None:
+    texts = [*_texts()[:40], "He asked the ", "She appealed to the full ", "task heads to the "]
+    texts += ["we will seek review by the ", "appeal\nto the ", "Appeal, then to the "]
+    for text in texts:
+        for end in {*range(0, len(text), 5), len(text)}:
+            before = text[max(0, end - 80) : end]
+            expected = courts._DESTINATION.search(before) is not None
+            assert courts._names_destination(text, end) == expected, before
