@@ -664,12 +664,39 @@ def _names_destination(norm: str, position: int) -> bool:
         return False
     if len(folded) != len(before):  # never so far: folding keeps every character's place
         return _DESTINATION.search(before) is not None
-    for word in _DESTINATION_WORDS:
-        at = folded.find(word)
+    return _matches_at(_DESTINATION, before, folded, _DESTINATION_WORDS)
+
+
+# Lower-case text one piece of which every match of the distractor pattern starts with.
+_DISTRACTOR_STARTS = (
+    "separate", "unrelated", "similar", "earlier", "previous", "prior", "another", "other",
+    "last", "this past", "parallel", "in 19", "in 20", "nomin", "assigned to", "who had",
+    "that had", "which had", "had ",
+)  # fmt: skip
+
+
+def _distracts(norm: str) -> bool:
+    """Whether a sentence holds a distractor cue (a ruling other than the one reported). The
+    pattern is costly to search for (case-insensitive, it is tried at every place), so it is
+    tried only where a match can start."""
+    low = norm.lower()
+    if not _DISTRACTOR.possible(low):
+        return False
+    folded = fold(norm)
+    if len(folded) != len(norm):  # never so far: folding keeps every character's place
+        return _DISTRACTOR.pattern.search(norm) is not None
+    return _matches_at(_DISTRACTOR.pattern, norm, folded, _DISTRACTOR_STARTS)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, folded: str, starts: tuple[str, ...]) -> bool:
+    """Whether `pattern` matches `text` at a place where `folded` (its fold) holds one of
+    `starts`: the same as a search when each match starts with one of them."""
+    for start in starts:
+        at = folded.find(start)
         while at >= 0:
-            if _DESTINATION.match(before, at) is not None:
+            if pattern.match(text, at) is not None:
                 return True
-            at = folded.find(word, at + 1)
+            at = folded.find(start, at + 1)
     return False
 
 
@@ -735,7 +762,7 @@ def _best(candidates: list[_Candidate], judge_sentences: list[str]) -> _Candidat
         if not judged:
             off = distracted.get(sent.index)
             if off is None:
-                off = distracted[sent.index] = _DISTRACTOR.search(sent.norm) is not None
+                off = distracted[sent.index] = _distracts(sent.norm)
             if off:
                 score = _score(points - 3, sent.index)
         if best is None or score > best[0] or (score == best[0] and i < best[1]):

@@ -309,3 +309,11 @@ def test_destination_tried_at_cue_words_is_the_whole_search() -> None:
             before = text[max(0, end - 80) : end]
             expected = courts._DESTINATION.search(before) is not None
             assert courts._names_destination(text, end) == expected, before
+
+
+def test_distractor_tried_at_its_starts_is_the_whole_search() -> None:
+    texts = [*_texts()[:40], "in 2019 the", "IN 2021", "a Nominee", "THE OTHER CASE", "who had"]
+    for text in texts:
+        for sentence in [text, *text.split(". ")]:
+            expected = courts._DISTRACTOR.search(sentence) is not None
+            assert courts._distracts(sentence) == expected, sentence
