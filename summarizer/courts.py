@@ -716,8 +716,12 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
         return None
     # The formal name of the same court wins ("Supreme Court of Texas" over "Texas Supreme Court").
     key = _court_key(cand.name)
-    formal = [c for c in candidates if c.level == cand.level and _court_key(c.name) == key]
-    if key and formal:
+    formal = (
+        [c for c in candidates if c.level == cand.level and _court_key(c.name) == key]
+        if key
+        else []
+    )
+    if formal:
         top = max(formal, key=lambda c: c.rank)
         if top.rank > cand.rank and not _names_destination(top.sentence.norm, top.position):
             return top.name, top.sentence.text
