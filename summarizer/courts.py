@@ -488,21 +488,27 @@ def _passing(text: str, anchor: str, positions: list[int], gate: _Gate) -> list[
     return [p for p in positions if text.endswith(gate, 0, p)]
 
 
-def _anchored(pattern: re.Pattern[str], text: str, anchor: str, positions: list[int]):  # type: ignore[no-untyped-def]
+def _anchored(
+    pattern: re.Pattern[str], text: str, anchor: str, positions: list[int]
+) -> list[re.Match[str]]:
     """`anchored_finditer` over given occurrences of the anchor (an occurrence left out must be
-    one whose window yields nothing)."""
+    one whose window yields nothing), as a list: most calls find none or one."""
+    if not positions:
+        return []
+    found: list[re.Match[str]] = []
     seen: set[int] = set()
-    size = len(text)
+    size, reach = len(text), len(anchor) + 90
     back = _HEADS.get(pattern, 90)
     for pos in positions:
         # Matches come in order and never overlap: after the first that ends past the anchor,
         # none holds it, so the rest of the window is not searched.
-        for m in pattern.finditer(text, max(0, pos - back), min(size, pos + len(anchor) + 90)):
+        for m in pattern.finditer(text, max(0, pos - back), min(size, pos + reach)):
             if m.end() > pos:
                 if m.start() <= pos and m.start() not in seen:
                     seen.add(m.start())
-                    yield m
+                    found.append(m)
                 break
+    return found
 
 
 def _pattern(anchor: str, rank: int) -> re.Pattern[str]:
@@ -591,7 +597,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         positions = _passing(norm, anchor, positions, gate)
         if not positions:
             continue
-        matches = [*_anchored(pattern, norm, anchor, positions)]
+        matches = _anchored(pattern, norm, anchor, positions)
         if len(matches) > 1:
             matches.sort(key=_start)
         for m in matches:
@@ -632,7 +638,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         supremes = _passing(
             norm, "Supreme Court", present.get("Supreme Court", []), _BARE_SUPREME_ENDS
         )
-        bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", supremes)]
+        bare = _anchored(_BARE_SUPREME, norm, "Supreme Court", supremes)
         bare += _anchored(_BARE_SUPREME, norm, "the justices", _find_all(norm, "the justices"))
         for m in bare:
             if taken.inside(m.start() + 4):
