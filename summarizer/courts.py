@@ -648,16 +648,43 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
 
 
 def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
-    # Every tribunal's full name holds one of a few words: look for those first.
-    bodies = [w for w in tables.AGENCY_TRIBUNAL_WORDS if w in norm]
+    first = _tribunal_names(norm)
     for name, abbreviations in tables.AGENCY_TRIBUNALS.items():
-        for variant in (name, *abbreviations):
-            if variant == name and not has_any(name, bodies):
-                continue
+        pos = first.get(name, -1)
+        if pos >= 0:
+            add(name, "agency", 8, pos)
+            continue
+        for variant in abbreviations:
             pos = norm.find(variant)
             if pos >= 0:
-                add(name, "agency", 8 if variant == name else 6, pos)
+                add(name, "agency", 6, pos)
                 break
+
+
+# Each tribunal's full name under the one word of `AGENCY_TRIBUNAL_WORDS` it holds, with the
+# word's offset in it.
+def _tribunals_by_word() -> dict[str, list[tuple[str, int]]]:
+    by_word: dict[str, list[tuple[str, int]]] = {}
+    for name in tables.AGENCY_TRIBUNALS:
+        (word,) = [w for w in tables.AGENCY_TRIBUNAL_WORDS if w in name]
+        assert name.count(word) == 1, name
+        by_word.setdefault(word, []).append((name, name.index(word)))
+    return by_word
+
+
+_TRIBUNALS_BY_WORD = _tribunals_by_word()
+
+
+def _tribunal_names(norm: str) -> dict[str, int]:
+    """Where each tribunal's full name first occurs: read at the occurrences of the word it
+    holds (a few scans for all names instead of one per name)."""
+    first: dict[str, int] = {}
+    for word, names in _TRIBUNALS_BY_WORD.items():
+        for at in _find_all(norm, word):
+            for name, shift in names:
+                if name not in first and at >= shift and norm.startswith(name, at - shift):
+                    first[name] = at - shift
+    return first
 
 
 def _names_destination(norm: str, position: int) -> bool:

@@ -317,3 +317,13 @@ def test_distractor_tried_at_its_starts_is_the_whole_search() -> None:
         for sentence in [text, *text.split(". ")]:
             expected = courts._DISTRACTOR.search(sentence) is not None
             assert courts._distracts(sentence) == expected, sentence
+
+
+def test_tribunal_names_read_at_their_words_are_where_find_puts_them() -> None:
+    from summarizer import tables
+
+    names = list(tables.AGENCY_TRIBUNALS)
+    texts = [*_texts()[:40], " ".join(names), "x".join(reversed(names)), "Board Board Commission"]
+    for text in texts:
+        expected = {name: text.find(name) for name in names if name in text}
+        assert courts._tribunal_names(text) == expected
