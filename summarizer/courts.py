@@ -176,7 +176,7 @@ _FEDERAL_JUDGE_IN = re.compile(
 )
 _BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
 _DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
-# Lower-case words one of which any match of `_DESTINATION` holds (tested on folded text).
+# Lower-case words one of which any match of `_DESTINATION` starts with (in folded text).
 _DESTINATION_WORDS = (
     "appeal", "petition", "ask", "seek", "sought", "review ", "rehear", "take the case", "go to",
     "goes to", "head", "return", "sent back to", "remanded to", "en banc",
@@ -257,6 +257,8 @@ _WORD_CUES = tuple(
         ),
     )
 )
+_CUE_OF_WORD = {word: (level, pattern) for level, word, pattern in _WORD_CUES}
+_CUE_WORD = re.compile("|".join(map(re.escape, _CUE_OF_WORD)))
 _CIRCUIT_CUE = re.compile(
     rf"\b(?:{_ORD}|{_NUM_ORD}|D\.C\.|Federal)(?: U\.S\.)? Circ(?:uit|\.)", re.I
 )
@@ -276,16 +278,18 @@ def _level_in(text: str, folded: str | None) -> str | None:
     if len(folded) != len(text):  # never so far: folding keeps every character's place
         return _level_by_patterns(text, folded)
     # A cue match at a place holds its word there in the folded text, so the words' places are
-    # the only ones to try; each is sought only up to the earliest cue found so far.
+    # the only ones to try, in reading order; no word starts another, so one is found at each.
     first = len(text)
     found: list[tuple[int, str]] = []
-    for level, word, pattern in _WORD_CUES:
-        at = folded.find(word, 0, first + len(word))
-        while at >= 0 and pattern.match(text, at) is None:
-            at = folded.find(word, at + 1, first + len(word))
-        if at >= 0:
+    m = _CUE_WORD.search(folded)
+    while m is not None:
+        at = m.start()
+        level, pattern = _CUE_OF_WORD[m.group()]
+        if pattern.match(text, at) is not None:
             first = at
             found.append((at, level))
+            break
+        m = _CUE_WORD.search(folded, at + 1)
     circ = folded.find("circ", 0, first + _CIRCUIT_CUE_HEAD + 4)
     if circ >= 0:
         m = _CIRCUIT_CUE.search(text, max(0, circ - _CIRCUIT_CUE_HEAD))
@@ -345,7 +349,8 @@ def _candidates(doc: Doc, wanted: str) -> list[_Candidate]:
 # one pass of one pattern per group finds every occurrence of each (all of a group start with one
 # letter: the engine skips from one to the next like a plain substring search).
 _KEY_GROUPS = (("Court", "County", "Circuit", "Criminal Appeals", "Claims"), ("court in",))
-_KEYS = tuple(re.compile("|".join(group)) for group in _KEY_GROUPS)
+# A group of one word is sought with `str.find`, which beats the engine on a lone literal.
+_KEYS = tuple(group[0] if len(group) == 1 else re.compile("|".join(group)) for group in _KEY_GROUPS)
 
 
 def _via_key(literal: str) -> tuple[str, int] | None:
@@ -373,13 +378,19 @@ _LOWER_LETTER = re.compile(f"[{L}]")
 _ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit"]))
 
 
-def _by_key() -> tuple[
-    dict[str, tuple[tuple[int, dict[str, list[tuple[str, str]]]], ...]], list[str]
-]:
-    """For each key word, the anchors holding it grouped by the text before the key word in them
-    (by its length, then itself), each with the rest from the key word on; and the anchors that
-    hold none."""
-    grouped: dict[str, dict[int, dict[str, list[tuple[str, str]]]]] = {}
+# Anchors read off a key word: those starting with it (with the text all of them start with),
+# and the others by the last characters of the text before the key word in them.
+_Group = tuple[tuple[str, str], ...]
+_Keyed = tuple[tuple[str, _Group] | None, dict[str, tuple[tuple[int, str, _Group], ...]]]
+_TAIL = 3  # every text before a key word in an anchor is at least this long
+
+
+def _by_key() -> tuple[dict[str, _Keyed], list[str]]:
+    """For each key word, the anchors holding it: those it starts, and the others grouped by the
+    text before the key word in them (looked up by its last `_TAIL` characters), each with the
+    rest from the key word on; and the anchors that hold none."""
+    starting: dict[str, list[tuple[str, str]]] = {}
+    before: dict[str, dict[str, dict[str, list[tuple[str, str]]]]] = {}
     unkeyed: list[str] = []
     for anchor in _ANCHORS:
         via = _via_key(anchor)
@@ -387,9 +398,32 @@ def _by_key() -> tuple[
             unkeyed.append(anchor)
             continue
         word, shift = via
-        by_shift = grouped.setdefault(word, {}).setdefault(shift, {})
-        by_shift.setdefault(anchor[:shift], []).append((anchor, anchor[shift:]))
-    return {word: tuple(shifts.items()) for word, shifts in grouped.items()}, unkeyed
+        if shift == 0:
+            starting.setdefault(word, []).append((anchor, anchor))
+            continue
+        assert shift >= _TAIL, anchor
+        prefix = anchor[:shift]
+        by_prefix = before.setdefault(word, {}).setdefault(prefix[-_TAIL:], {})
+        by_prefix.setdefault(prefix, []).append((anchor, anchor[shift:]))
+    keyed: dict[str, _Keyed] = {}
+    for word in dict.fromkeys([*starting, *before]):
+        group = starting.get(word)
+        head = None if group is None else (_common_start([r for _, r in group]), tuple(group))
+        tails = {
+            tail: tuple((len(prefix), prefix, tuple(g)) for prefix, g in by_prefix.items())
+            for tail, by_prefix in before.get(word, {}).items()
+        }
+        keyed[word] = (head, tails)
+    return keyed, unkeyed
+
+
+def _common_start(texts: list[str]) -> str:
+    """The longest text all of `texts` start with."""
+    first, last = min(texts), max(texts)
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 _BY_KEY, _UNKEYED = _by_key()
@@ -397,29 +431,40 @@ _BY_KEY, _UNKEYED = _by_key()
 
 def _anchor_positions(text: str) -> dict[str, list[int]]:
     """Each present anchor's occurrences, as a search resuming after each one visits them. Those
-    holding a key word are read off the key words' few positions (the words just before and from
-    each looked up once) instead of one scan of the whole text each."""
+    holding a key word are read off the key words' few positions (the few characters before each
+    looked up once) instead of one scan of the whole text each."""
     found: dict[str, list[int]] = {}
     for keys in _KEYS:
-        for m in keys.finditer(text):
-            at = m.start()
-            for shift, by_prefix in _BY_KEY.get(m.group(), ()):
-                group = by_prefix.get(text[at - shift : at]) if shift <= at else None
-                if group is None:
-                    continue
-                for anchor, rest in group:
+        if isinstance(keys, str):
+            hits = [(keys, at) for at in _find_all(text, keys)]
+        else:
+            hits = [(m.group(), m.start()) for m in keys.finditer(text)]
+        for word, at in hits:
+            head, tails = _BY_KEY[word]
+            if head is not None and text.startswith(head[0], at):
+                for anchor, rest in head[1]:
                     if text.startswith(rest, at):
-                        pos = at - shift
-                        out = found.get(anchor)
-                        if out is None:
-                            found[anchor] = [pos]
-                        elif pos >= out[-1] + len(anchor):
-                            out.append(pos)
+                        _note(found, anchor, at)
+            if tails and at >= _TAIL:
+                for shift, prefix, group in tails.get(text[at - _TAIL : at], ()):
+                    if shift <= at and text.startswith(prefix, at - shift):
+                        for anchor, rest in group:
+                            if text.startswith(rest, at):
+                                _note(found, anchor, at - shift)
     for anchor in _UNKEYED:
         out = _find_all(text, anchor)
         if out:
             found[anchor] = out
     return found
+
+
+def _note(found: dict[str, list[int]], anchor: str, pos: int) -> None:
+    """Adds an occurrence unless it overlaps the last one kept (a search resumes past that)."""
+    out = found.get(anchor)
+    if out is None:
+        found[anchor] = [pos]
+    elif pos >= out[-1] + len(anchor):
+        out.append(pos)
 
 
 def _find_all(text: str, literal: str) -> list[int]:
@@ -443,21 +488,27 @@ def _passing(text: str, anchor: str, positions: list[int], gate: _Gate) -> list[
     return [p for p in positions if text.endswith(gate, 0, p)]
 
 
-def _anchored(pattern: re.Pattern[str], text: str, anchor: str, positions: list[int]):  # type: ignore[no-untyped-def]
+def _anchored(
+    pattern: re.Pattern[str], text: str, anchor: str, positions: list[int]
+) -> list[re.Match[str]]:
     """`anchored_finditer` over given occurrences of the anchor (an occurrence left out must be
-    one whose window yields nothing)."""
+    one whose window yields nothing), as a list: most calls find none or one."""
+    if not positions:
+        return []
+    found: list[re.Match[str]] = []
     seen: set[int] = set()
-    size = len(text)
+    size, reach = len(text), len(anchor) + 90
     back = _HEADS.get(pattern, 90)
     for pos in positions:
         # Matches come in order and never overlap: after the first that ends past the anchor,
         # none holds it, so the rest of the window is not searched.
-        for m in pattern.finditer(text, max(0, pos - back), min(size, pos + len(anchor) + 90)):
+        for m in pattern.finditer(text, max(0, pos - back), min(size, pos + reach)):
             if m.end() > pos:
                 if m.start() <= pos and m.start() not in seen:
                     seen.add(m.start())
-                    yield m
+                    found.append(m)
                 break
+    return found
 
 
 def _pattern(anchor: str, rank: int) -> re.Pattern[str]:
@@ -546,7 +597,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         positions = _passing(norm, anchor, positions, gate)
         if not positions:
             continue
-        matches = [*_anchored(pattern, norm, anchor, positions)]
+        matches = _anchored(pattern, norm, anchor, positions)
         if len(matches) > 1:
             matches.sort(key=_start)
         for m in matches:
@@ -587,7 +638,7 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         supremes = _passing(
             norm, "Supreme Court", present.get("Supreme Court", []), _BARE_SUPREME_ENDS
         )
-        bare = [*_anchored(_BARE_SUPREME, norm, "Supreme Court", supremes)]
+        bare = _anchored(_BARE_SUPREME, norm, "Supreme Court", supremes)
         bare += _anchored(_BARE_SUPREME, norm, "the justices", _find_all(norm, "the justices"))
         for m in bare:
             if taken.inside(m.start() + 4):
@@ -597,23 +648,89 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
 
 
 def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
-    # Every tribunal's full name holds one of a few words: look for those first.
-    bodies = [w for w in tables.AGENCY_TRIBUNAL_WORDS if w in norm]
+    first = _tribunal_names(norm)
     for name, abbreviations in tables.AGENCY_TRIBUNALS.items():
-        for variant in (name, *abbreviations):
-            if variant == name and not has_any(name, bodies):
-                continue
+        pos = first.get(name, -1)
+        if pos >= 0:
+            add(name, "agency", 8, pos)
+            continue
+        for variant in abbreviations:
             pos = norm.find(variant)
             if pos >= 0:
-                add(name, "agency", 8 if variant == name else 6, pos)
+                add(name, "agency", 6, pos)
                 break
+
+
+# Each tribunal's full name under the one word of `AGENCY_TRIBUNAL_WORDS` it holds, with the
+# word's offset in it.
+def _tribunals_by_word() -> dict[str, list[tuple[str, int]]]:
+    by_word: dict[str, list[tuple[str, int]]] = {}
+    for name in tables.AGENCY_TRIBUNALS:
+        (word,) = [w for w in tables.AGENCY_TRIBUNAL_WORDS if w in name]
+        assert name.count(word) == 1, name
+        by_word.setdefault(word, []).append((name, name.index(word)))
+    return by_word
+
+
+_TRIBUNALS_BY_WORD = _tribunals_by_word()
+
+
+def _tribunal_names(norm: str) -> dict[str, int]:
+    """Where each tribunal's full name first occurs: read at the occurrences of the word it
+    holds (a few scans for all names instead of one per name)."""
+    first: dict[str, int] = {}
+    for word, names in _TRIBUNALS_BY_WORD.items():
+        for at in _find_all(norm, word):
+            for name, shift in names:
+                if name not in first and at >= shift and norm.startswith(name, at - shift):
+                    first[name] = at - shift
+    return first
 
 
 def _names_destination(norm: str, position: int) -> bool:
     """Whether the words before a court mention make it where an appeal goes, not the ruling
-    court. The cue words are looked for first: the pattern is costly to try on every mention."""
+    court. The pattern is costly to search for (case-insensitive, it is tried at every place), so
+    it is tried only where a match can start: each of its matches starts with a cue word."""
     before = norm[max(0, position - 80) : position]
-    return has_any(fold(before), _DESTINATION_WORDS) and _DESTINATION.search(before) is not None
+    folded = fold(before)
+    if not has_any(folded, _DESTINATION_WORDS):
+        return False
+    if len(folded) != len(before):  # never so far: folding keeps every character's place
+        return _DESTINATION.search(before) is not None
+    return _matches_at(_DESTINATION, before, folded, _DESTINATION_WORDS)
+
+
+# Lower-case text one piece of which every match of the distractor pattern starts with.
+_DISTRACTOR_STARTS = (
+    "separate", "unrelated", "similar", "earlier", "previous", "prior", "another", "other",
+    "last", "this past", "parallel", "in 19", "in 20", "nomin", "assigned to", "who had",
+    "that had", "which had", "had ",
+)  # fmt: skip
+
+
+def _distracts(norm: str) -> bool:
+    """Whether a sentence holds a distractor cue (a ruling other than the one reported). The
+    pattern is costly to search for (case-insensitive, it is tried at every place), so it is
+    tried only where a match can start."""
+    low = norm.lower()
+    if not _DISTRACTOR.possible(low):
+        return False
+    folded = fold(norm)
+    if len(folded) != len(norm):  # never so far: folding keeps every character's place
+        return _DISTRACTOR.pattern.search(norm) is not None
+    return _matches_at(_DISTRACTOR.pattern, norm, folded, _DISTRACTOR_STARTS)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, folded: str, starts: tuple[str, ...]) -> bool:
+    """Whether `pattern` matches `text` at a place where `folded` (its fold) holds one of
+    `starts`: the same as a search when each match starts with one of them."""
+    for start in starts:
+        at = folded.find(start)
+        while at >= 0:
+            if pattern.match(text, at) is not None:
+                return True
+            at = folded.find(start, at + 1)
+    return False
 
 
 _STATE_NAMES = frozenset(tables.US_STATES.split("|"))
@@ -632,8 +749,12 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
         return None
     # The formal name of the same court wins ("Supreme Court of Texas" over "Texas Supreme Court").
     key = _court_key(cand.name)
-    formal = [c for c in candidates if c.level == cand.level and _court_key(c.name) == key]
-    if key and formal:
+    formal = (
+        [c for c in candidates if c.level == cand.level and _court_key(c.name) == key]
+        if key
+        else []
+    )
+    if formal:
         top = max(formal, key=lambda c: c.rank)
         if top.rank > cand.rank and not _names_destination(top.sentence.norm, top.position):
             return top.name, top.sentence.text
@@ -678,7 +799,7 @@ def _best(candidates: list[_Candidate], judge_sentences: list[str]) -> _Candidat
         if not judged:
             off = distracted.get(sent.index)
             if off is None:
-                off = distracted[sent.index] = _DISTRACTOR.search(sent.norm) is not None
+                off = distracted[sent.index] = _distracts(sent.norm)
             if off:
                 score = _score(points - 3, sent.index)
         if best is None or score > best[0] or (score == best[0] and i < best[1]):

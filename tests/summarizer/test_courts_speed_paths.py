@@ -292,3 +292,38 @@ def test_level_by_words_is_the_level_by_whole_patterns() -> None:
         assert courts._level_in(text, None) == courts._level_by_patterns(
             courts._CIRCUIT_TITLE.sub("judge", text), fold(courts._CIRCUIT_TITLE.sub("judge", text))
         ), text
+
+
+def test_no_level_cue_word_starts_another_so_one_search_finds_each_place() -> None:
+    words = list(courts._CUE_OF_WORD)
+    for a in words:
+        for b in words:
+            assert a == b or not b.startswith(a), (a, b)
+
+
+def test_destination_tried_at_cue_words_is_the_whole_search() -> None:
+    texts = [*_texts()[:40], "He asked the ", "She appealed to the full ", "task heads to the "]
+    texts += ["we will seek review by the ", "appeal\nto the ", "Appeal, then to the "]
+    for text in texts:
+        for end in {*range(0, len(text), 5), len(text)}:
+            before = text[max(0, end - 80) : end]
+            expected = courts._DESTINATION.search(before) is not None
+            assert courts._names_destination(text, end) == expected, before
+
+
+def test_distractor_tried_at_its_starts_is_the_whole_search() -> None:
+    texts = [*_texts()[:40], "in 2019 the", "IN 2021", "a Nominee", "THE OTHER CASE", "who had"]
+    for text in texts:
+        for sentence in [text, *text.split(". ")]:
+            expected = courts._DISTRACTOR.search(sentence) is not None
+            assert courts._distracts(sentence) == expected, sentence
+
+
+def test_tribunal_names_read_at_their_words_are_where_find_puts_them() -> None:
+    from summarizer import tables
+
+    names = list(tables.AGENCY_TRIBUNALS)
+    texts = [*_texts()[:40], " ".join(names), "x".join(reversed(names)), "Board Board Commission"]
+    for text in texts:
+        expected = {name: text.find(name) for name in names if name in text}
+        assert courts._tribunal_names(text) == expected
