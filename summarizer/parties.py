@@ -822,11 +822,6 @@ def _winners(col: _Collector, norm: str, sent: Sentence) -> None:
         col.winner(read_list(norm, m.end()), sent)
 
 
-def _co_plaintiff(col: _Collector, norm: str, sent: Sentence) -> None:
-    for m in _CO_PLAINTIFF.finditer(norm):
-        col.add(read_subject(norm, m.start()), "p", 3, sent)
-
-
 def _led_with(col: _Collector, norm: str, sent: Sentence) -> None:
     for m in _LED_WITH.finditer(norm):
         col.add(read_subject(norm, m.start()), "p", 3, sent)
@@ -848,26 +843,6 @@ def _named_defendants(col: _Collector, norm: str, sent: Sentence) -> None:
         col.add(m.group("d"), "d", 3, sent)
     for m in _WERE_NAMED.finditer(norm):
         col.add(read_subject(norm, m.start()), "d", 3, sent)
-
-
-def _defendants_are(col: _Collector, norm: str, sent: Sentence) -> None:
-    for m in _DEFENDANTS_ARE.finditer(norm):
-        col.add(read_list(norm, m.end()), "d", 3, sent)
-
-
-def _accusing(col: _Collector, norm: str, sent: Sentence) -> None:
-    for m in _ACCUSING.finditer(norm):
-        col.add(read_list(norm, m.end()), "d", 2, sent)
-
-
-def _won_approval(col: _Collector, norm: str, sent: Sentence) -> None:
-    for m in _WON_APPROVAL.finditer(norm):
-        col.add(read_subject(norm, m.start()), "p", 2, sent)
-
-
-def _filed_the(col: _Collector, norm: str, sent: Sentence) -> None:
-    for m in _FILED_THE.finditer(norm):
-        col.add(read_subject(norm, m.start()), "p", 2, sent)
 
 
 def _in_favor(col: _Collector, norm: str, sent: Sentence) -> None:
@@ -913,6 +888,36 @@ def _prosecutor(which: int) -> Callable[[_Collector, str, Sentence], None]:
 # can match holds (each word also holds one of `_GATE_WORDS`, or the rule is criminal-only); the
 # sentences to visit are found by one search of the whole text per word. A longer word is found
 # faster: the search skips further past each character the word does not hold.
+def _list_after(
+    pattern: re.Pattern[str] | _Anchored, side: str, priority: int
+) -> Callable[[_Collector, str, Sentence], None]:
+    """A rule whose parties are the list printed after each match ("defendants are A and B")."""
+
+    def rule(col: _Collector, norm: str, sent: Sentence) -> None:
+        for m in pattern.finditer(norm):
+            col.add(read_list(norm, m.end()), side, priority, sent)
+
+    return rule
+
+
+def _subject_before(
+    pattern: re.Pattern[str] | _Anchored, side: str, priority: int
+) -> Callable[[_Collector, str, Sentence], None]:
+    """A rule whose party is the subject of each match's clause ("A filed the suit")."""
+
+    def rule(col: _Collector, norm: str, sent: Sentence) -> None:
+        for m in pattern.finditer(norm):
+            col.add(read_subject(norm, m.start()), side, priority, sent)
+
+    return rule
+
+
+_co_plaintiff = _subject_before(_CO_PLAINTIFF, "p", 3)
+_defendants_are = _list_after(_DEFENDANTS_ARE, "d", 3)
+_accusing = _list_after(_ACCUSING, "d", 2)
+_won_approval = _subject_before(_WON_APPROVAL, "p", 2)
+_filed_the = _subject_before(_FILED_THE, "p", 2)
+
 _RULE_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str, ...]], ...] = (
     (_sued, ("sue", "suing")),
     (_by, (" by ",)),
