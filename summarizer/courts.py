@@ -738,9 +738,7 @@ _STATE_NAMES = frozenset(tables.US_STATES.split("|"))
 
 def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str, str] | None:
     """(court, evidence sentence) for the deciding court, or None when not printed."""
-    wanted = "supreme" if level == "en_banc" else level
-    if level == "en_banc":
-        wanted = "appellate"
+    wanted = "appellate" if level == "en_banc" else level  # an en banc court is a court of appeals
     candidates = _candidates(doc, wanted)
     cand = _best(candidates, judge_sentences) if candidates else None
     if cand is None:
