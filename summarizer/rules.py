@@ -132,7 +132,8 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
 def _criminal_lead(doc: Doc) -> bool:
     """Whether the headline and the first sentences speak of a prosecution; the pattern is asked
     only when the case-folded text holds one of its words."""
-    lead = (doc.headline.norm if doc.headline else "") + " ".join(s.norm for s in doc.sentences[:4])
+    head = [doc.headline.norm] if doc.headline else []
+    lead = " ".join(head + [s.norm for s in doc.sentences[:4]])
     low = fold(lead)
     return any(w in low for w in _CRIMINAL_WORDS) and _CRIMINAL_LEAD.search(lead) is not None
 

@@ -175,3 +175,16 @@ def test_long_s_spelling_is_read_as_its_plain_letter_and_printed_as_written() ->
     )
     assert f.is_ruling and f.outcome.cls == "dismissed"
     assert f.outcome.text == "di\u017fmi\u017f\u017fed the law\u017fuit on Friday"
+
+
+def test_criminal_lead_reads_the_headline_and_first_sentence_as_separate_words() -> None:
+    from summarizer.rules import _criminal_lead
+    from summarizer.text import prepare
+
+    # A headline without a closing stop, then a lead opening with the prosecution's word: joined
+    # without a space, "...caseProsecutors" hides the word start the pattern needs.
+    doc = prepare(
+        "Prosecutors charged the director with fraud in March.", "Judge rules in fraud case"
+    )
+    assert _criminal_lead(doc)
+    assert not _criminal_lead(prepare("The agency changed its rules in March.", "Judge rules"))
