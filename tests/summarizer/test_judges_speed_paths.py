@@ -21,11 +21,11 @@ from summarizer.judges import (
     _SINGLE,
     _SINGLE_PLAIN,
     _bare_positions,
-    _literal_trie,
     _mentions_panel,
     _read_text,
     _titled,
     _trim,
+    literal_trie,
 )
 from summarizer.names import trim_name
 from summarizer.text import prepare
@@ -71,7 +71,7 @@ def _text(rng: random.Random) -> str:
 
 def test_literal_trie_matches_exactly_its_words():
     words = ["Judge", "Justice", "Chief Judge", "Chief Justice", "Juror"]
-    pattern = re.compile(_literal_trie(sorted(words)))
+    pattern = re.compile(literal_trie(sorted(words)))
     for word in words:
         assert pattern.fullmatch(word)
     for other in ("Judg", "Chief", "Jurors", "Justices", ""):
