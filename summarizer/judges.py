@@ -396,12 +396,27 @@ class _Person:
     bare: list[Mention] | None = None  # surname-only mentions, once read
 
 
+_SUFFIXES = frozenset(tables.NAME_SUFFIXES)
+
+
+def _surname(name: str) -> str:
+    """`surname`, read off the last space where it cannot differ: in a printable string without
+    a comma the only whitespace is the plain space, so `split()`'s last token is what follows the
+    last space (unless that is empty or a suffix such as "Jr.")."""
+    if "," in name or not name.isprintable():
+        return surname(name)
+    last = name[name.rfind(" ") + 1 :]
+    if not last or last in _SUFFIXES:
+        return surname(name)
+    return last
+
+
 def _group(mentions: list[Mention]) -> list[_Person]:
     """Merge mentions of one person (surname-only mentions join the fullest name)."""
     people: list[_Person] = []
     by_surname: dict[str, _Person] = {}
     for m in mentions:
-        key = surname(m.name)
+        key = _surname(m.name)
         person = by_surname.get(key)
         if person is None:
             person = _Person(m.name, m.title, (m.sentence.index, m.start), [], key, len(people))

@@ -23,11 +23,12 @@ from summarizer.judges import (
     _bare_positions,
     _mentions_panel,
     _read_text,
+    _surname,
     _titled,
     _trim,
     literal_trie,
 )
-from summarizer.names import trim_name
+from summarizer.names import surname, trim_name
 from summarizer.text import prepare
 
 _PIECES = [
@@ -128,6 +129,15 @@ def test_trim_agrees_with_trim_name():
     for _ in range(3000):
         name = " ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 4)))
         assert _trim(name) == trim_name(name), name
+
+
+def test_surname_read_off_the_last_space_agrees_with_surname():
+    rng = random.Random(21)
+    tokens = ["Ann", "Lee", "O'Neill", "Okonkwo-Barr", "J.", "Jr.", "Sr.", "II", "IV", "de", ","]
+    tokens += ["", " ", "\t", "\u00a0", "\u2009", "Lee\u00a0Roe", "Roe,", "\n", "\u0085"]
+    for _ in range(5000):
+        name = rng.choice([" ", "", ", "]).join(rng.choices(tokens, k=rng.randint(0, 5)))
+        assert _surname(name) == surname(name), repr(name)
 
 
 def test_positive_verbs_pattern_agrees_with_the_alternation_in_list_order():
