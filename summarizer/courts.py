@@ -372,10 +372,13 @@ _SHORT_CIRCUIT_ENDS = tuple(
     for sep in (" ", " U.S. ")
 )
 _BARE_SUPREME_ENDS = ("the ", "The ")
-# Every match of `_DISTRICT_ONLY` holds this, starting at most 14 characters before any
-# "District of" in it (" the Southern " before the last one; any other is earlier in the match).
+# Every match of `_DISTRICT_ONLY` holds this, starting at most 16 characters before any
+# "District of" in it ("of the Southern " or "in the Southern " before the last one, as "Judge
+# ... of" ends in "of"; any other is earlier in the match). A court's full name ("Court for the
+# Southern District of") holds none.
 _DISTRICT_TAIL = _Tail(
-    re.compile(r" the (?:Northern|Southern|Eastern|Western|Middle|Central) District of "), 14
+    re.compile(r"(?:in|of) the (?:Northern|Southern|Eastern|Western|Middle|Central) District of "),
+    16,
 )
 _LOWER_LETTER = re.compile(f"[{L}]")
 _ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit"]))
