@@ -20,7 +20,7 @@ from summarizer.names import NAME, surname, trim_name
 from summarizer.text import Doc, Sentence
 
 
-def _literal_trie(words: list[str]) -> str:
+def literal_trie(words: list[str]) -> str:
     """A pattern for exactly `words`, factored by common prefix so the engine reads one character
     per step instead of trying every word in turn. The alternatives' order differs from the
     list's, which changes nothing only when no word is a prefix of another (then at most one
@@ -28,7 +28,7 @@ def _literal_trie(words: list[str]) -> str:
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[:1], []).append(word[1:])
-    alts = [re.escape(first) + _literal_trie(rest) for first, rest in groups.items() if first]
+    alts = [re.escape(first) + literal_trie(rest) for first, rest in groups.items() if first]
     if "" in groups:
         alts.append("")
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -65,7 +65,7 @@ _POSITIVE_VERBS = tables.words(
 )
 # Only whether it matches is used: the verbs factored by prefix (with a word boundary on each
 # side at most one verb can match at a place, so their order does not matter).
-_POSITIVE_AFTER = re.compile(rf"^[^;\"]{{0,110}}?\b{_literal_trie(sorted(_POSITIVE_VERBS))}\b")
+_POSITIVE_AFTER = re.compile(rf"^[^;\"]{{0,110}}?\b{literal_trie(sorted(_POSITIVE_VERBS))}\b")
 _POSITIVE_BEFORE = re.compile(
     r"(?:joined by|written by|authored by|writing for [^,]{0,30}, |(?:ruling|order|decision|"
     r"opinion) (?:by|from)|panel (?:of|—|-|included)|before) [^.;]{0,30}$"
@@ -111,7 +111,7 @@ def _singular(title: str) -> str:
 
 _SORTED_TITLES = sorted(tables.JUDGE_TITLES)
 _PREFIX_FREE = not any(b.startswith(a) for a, b in pairwise(_SORTED_TITLES))
-_PLAIN_TITLE = _literal_trie(_SORTED_TITLES) if _PREFIX_FREE else _TITLE_ALT
+_PLAIN_TITLE = literal_trie(_SORTED_TITLES) if _PREFIX_FREE else _TITLE_ALT
 # The title patterns without the county alternative, for sentences that print neither "County"
 # nor "Parish" (where that alternative can never match, so these find exactly what the full
 # patterns find).
@@ -396,12 +396,27 @@ class _Person:
     bare: list[Mention] | None = None  # surname-only mentions, once read
 
 
+_SUFFIXES = frozenset(tables.NAME_SUFFIXES)
+
+
+def _surname(name: str) -> str:
+    """`surname`, read off the last space where it cannot differ: in a printable string without
+    a comma the only whitespace is the plain space, so `split()`'s last token is what follows the
+    last space (unless that is empty or a suffix such as "Jr.")."""
+    if "," in name or not name.isprintable():
+        return surname(name)
+    last = name[name.rfind(" ") + 1 :]
+    if not last or last in _SUFFIXES:
+        return surname(name)
+    return last
+
+
 def _group(mentions: list[Mention]) -> list[_Person]:
     """Merge mentions of one person (surname-only mentions join the fullest name)."""
     people: list[_Person] = []
     by_surname: dict[str, _Person] = {}
     for m in mentions:
-        key = surname(m.name)
+        key = _surname(m.name)
         person = by_surname.get(key)
         if person is None:
             person = _Person(m.name, m.title, (m.sentence.index, m.start), [], key, len(people))

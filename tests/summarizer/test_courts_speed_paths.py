@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -299,6 +300,21 @@ def test_no_level_cue_word_starts_another_so_one_search_finds_each_place() -> No
     for a in words:
         for b in words:
             assert a == b or not b.startswith(a), (a, b)
+
+
+def test_cue_word_trie_finds_at_each_place_the_word_the_plain_alternation_finds() -> None:
+    plain = re.compile("|".join(map(re.escape, courts._CUE_OF_WORD)))
+    rng = random.Random(4)
+    texts = [fold(t) for t in _texts()[:40]]
+    for _ in range(500):
+        picked = rng.choices([*courts._CUE_OF_WORD, "high", "cour", "appeal", "ju", "x"], k=8)
+        texts.append(rng.choice(["", " ", "-"]).join(picked))
+    for text in texts:
+        for at in range(len(text) + 1):
+            m, n = courts._CUE_WORD.search(text, at), plain.search(text, at)
+            assert (m and m.span(), m and m.group()) == (n and n.span(), n and n.group()), text
+            if m is None:
+                break
 
 
 def test_destination_tried_at_cue_words_is_the_whole_search() -> None:

@@ -21,13 +21,14 @@ from summarizer.judges import (
     _SINGLE,
     _SINGLE_PLAIN,
     _bare_positions,
-    _literal_trie,
     _mentions_panel,
     _read_text,
+    _surname,
     _titled,
     _trim,
+    literal_trie,
 )
-from summarizer.names import trim_name
+from summarizer.names import surname, trim_name
 from summarizer.text import prepare
 
 _PIECES = [
@@ -71,7 +72,7 @@ def _text(rng: random.Random) -> str:
 
 def test_literal_trie_matches_exactly_its_words():
     words = ["Judge", "Justice", "Chief Judge", "Chief Justice", "Juror"]
-    pattern = re.compile(_literal_trie(sorted(words)))
+    pattern = re.compile(literal_trie(sorted(words)))
     for word in words:
         assert pattern.fullmatch(word)
     for other in ("Judg", "Chief", "Jurors", "Justices", ""):
@@ -128,6 +129,15 @@ def test_trim_agrees_with_trim_name():
     for _ in range(3000):
         name = " ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 4)))
         assert _trim(name) == trim_name(name), name
+
+
+def test_surname_read_off_the_last_space_agrees_with_surname():
+    rng = random.Random(21)
+    tokens = ["Ann", "Lee", "O'Neill", "Okonkwo-Barr", "J.", "Jr.", "Sr.", "II", "IV", "de", ","]
+    tokens += ["", " ", "\t", "\u00a0", "\u2009", "Lee\u00a0Roe", "Roe,", "\n", "\u0085"]
+    for _ in range(5000):
+        name = rng.choice([" ", "", ", "]).join(rng.choices(tokens, k=rng.randint(0, 5)))
+        assert _surname(name) == surname(name), repr(name)
 
 
 def test_positive_verbs_pattern_agrees_with_the_alternation_in_list_order():
