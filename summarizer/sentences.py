@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import product
+from itertools import accumulate, product
 
 from summarizer import tables
 
@@ -112,6 +113,83 @@ def split_paragraphs(text: str) -> list[tuple[int, int, int]]:
             para_end = n
 
 
+def split_body(
+    raw: str, norm: str, paragraphs: list[str], numbers: list[int]
+) -> tuple[list[str], list[str], list[int]]:
+    """The sentences of `raw`, its lines `paragraphs`, as printed and as normalised (from `norm`,
+    its normalised copy), and each one's paragraph number (from `numbers`, one per line).
+
+    The sentences of `split_paragraphs`, without its work per paragraph: the lines' lengths
+    say where each paragraph starts, a candidate's paragraph is looked up only once the
+    candidate is accepted, and a paragraph read as one sentence is its own text, not a slice.
+    """
+    same = norm is raw
+    lines = paragraphs if same else norm.split("\n")
+    texts: list[str] = []
+    norms = texts if same else []
+    out: list[int] = []
+    # nexts[i]: where the paragraph after paragraph i starts (one past the end of the text last).
+    nexts = list(accumulate(map((1).__add__, map(len, paragraphs))))
+    start = para = 0  # the unfinished sentence starts at `start`, in paragraph `para`
+    fresh = True  # and `start` is where that paragraph starts
+    rfind, count = norm.rfind, norm.count
+    known, openers = _KNOWN_KINDS, tables.SENTENCE_OPENERS
+    for match in _candidates(norm):
+        dot, end = match.span()
+        nxt = norm[end]
+        if nxt not in _OPENING and not (nxt.isupper() or nxt.isdigit()):
+            continue
+        if norm[dot] == ".":
+            floor = dot - 20 if dot > 20 else 0
+            space = rfind(" ", floor, dot)
+            word = norm[space + 1 if space >= 0 else floor : dot]
+            kind = known.get(word)
+            if kind is None:
+                kind = _window_kind(word)
+            # The paragraph goes on past `end` up to its line break: the window stops there.
+            if kind == _NEVER_ENDS or (
+                kind == _ENDS_BEFORE_OPENER
+                and norm[end : end + 20].split("\n", 1)[0].split(" ", 1)[0].strip("\"'(")
+                not in openers
+            ):
+                continue
+        if dot >= nexts[para]:  # a later paragraph: what is left of this one and any between
+            if fresh:
+                texts.append(paragraphs[para])
+                if not same:
+                    norms.append(lines[para])
+            else:
+                texts.append(raw[start : nexts[para] - 1])
+                if not same:
+                    norms.append(norm[start : nexts[para] - 1])
+            later = bisect_right(nexts, dot, para + 1)
+            out += numbers[para:later]
+            texts += paragraphs[para + 1 : later]
+            if not same:
+                norms += lines[para + 1 : later]
+            para, start, fresh = later, nexts[later - 1], True
+        if count('"', start, dot + 1) % 2 and end - start < _MAX_QUOTED and '"' not in match[1]:
+            continue  # inside an open quotation: the quoted speaker goes on
+        stop = match.end(1)
+        texts.append(raw[start:stop])
+        if not same:
+            norms.append(norm[start:stop])
+        out.append(numbers[para])
+        start, fresh = end, False
+    if fresh:
+        texts += paragraphs[para:]
+        if not same:
+            norms += lines[para:]
+    else:
+        texts.append(raw[start : nexts[para] - 1])
+        texts += paragraphs[para + 1 :]
+        if not same:
+            norms.append(norm[start : nexts[para] - 1])
+            norms += lines[para + 1 :]
+    out += numbers[para:]
+    return texts, norms, out
+
+
 def _candidates(text: str) -> list[re.Match[str]]:
     """What `_CANDIDATE.finditer` finds in each paragraph of `text`, in order.
 
@@ -175,6 +253,24 @@ def _tail_kind(window: str) -> int:
     space (or the 20-character limit) on. `word_before` stops at that space or limit, so the
     word, and what it says, depend on the window alone: cached, as news text repeats its words."""
     return _word_kind(word_before(window, len(window)))
+
+
+# `_word_kind` of each window before a period met so far: news text repeats its words, and a
+# window seen before then costs one look-up. Emptied when full, so hostile text cannot grow it.
+_KNOWN_KINDS: dict[str, int] = {}
+_MAX_KNOWN_KINDS = 8192
+
+
+def _window_kind(window: str) -> int:
+    """`_tail_kind` of `window`, remembered in `_KNOWN_KINDS`."""
+    if window.isascii() and window.isalpha():  # nearly always: a plain word
+        kind = _LETTER_WORD_KINDS.get(window, _ENDS)
+    else:
+        kind = _tail_kind(window)
+    if len(_KNOWN_KINDS) >= _MAX_KNOWN_KINDS:
+        _KNOWN_KINDS.clear()
+    _KNOWN_KINDS[window] = kind
+    return kind
 
 
 def word_before(norm: str, dot: int) -> str | None:

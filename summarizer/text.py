@@ -16,7 +16,7 @@ from typing import Any
 
 from summarizer import tables
 from summarizer.gates import has_any
-from summarizer.sentences import split_paragraphs
+from summarizer.sentences import split_body, split_paragraphs
 
 # Analysis stops after this many characters: no news article is longer, and it bounds the time
 # spent on hostile input.
@@ -232,8 +232,15 @@ _FEW = 8
 def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
     """The body paragraphs joined by "\n" (bylines and footers out, the dateline cut from the
     first) and the index of each among `paragraphs`."""
+    kept, indices = _body_paragraphs(paragraphs)
+    return "\n".join(kept), indices
+
+
+def _body_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[int]]:
+    """The body paragraphs (bylines and footers out, the dateline cut from the first) and the
+    index of each among `paragraphs`."""
     if not paragraphs:
-        return "", []
+        return [], []
     dropped: set[int] = set()
     stop = len(paragraphs)
     for p_index in _suspects(paragraphs):
@@ -251,13 +258,12 @@ def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
     else:
         indices = [i for i in range(stop) if i not in dropped]
         kept = [paragraphs[i] for i in indices]
-    joined = "\n".join(kept)
-    if indices:
-        # No part of the pattern matches a line break: this is its match in the first paragraph.
-        match = _DATELINE.match(joined)
-        if match and match.end() < len(paragraphs[indices[0]]):
-            joined = joined[match.end() :]
-    return joined, indices
+    if kept:
+        # No part of the pattern matches a line break: its match in the joined paragraphs.
+        match = _DATELINE.match(kept[0])
+        if match and match.end() < len(kept[0]):
+            kept[0] = kept[0][match.end() :]
+    return kept, indices
 
 
 def _bounded(spans: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, int]]:
@@ -293,15 +299,19 @@ def prepare(text: str, title: str | None = None) -> Doc:
         head = _HEADLINE_PREFIX.sub("", head)
         if head:
             headline = Sentence(-1, head, normalise(head), -1, is_headline=True)
-    raw, indices = _body(_paragraphs(text))
+    paragraphs = _paragraphs(text)
+    kept, indices = _body_paragraphs(paragraphs)
+    raw = "\n".join(kept)
     # Normalising maps character to character and never makes or removes a line break.
     norm = normalise(raw)
-    spans = _bounded(split_paragraphs(norm), norm) if raw else []
-    texts = [raw[start:end] for start, end, _ in spans]
-    # Most articles print no character that normalising changes: the same strings serve both.
-    norms = texts if norm is raw else [norm[start:end] for start, end, _ in spans]
-    paragraphs = [indices[para] for _, _, para in spans]
-    sentences = list(map(Sentence, range(len(texts)), texts, norms, paragraphs))
+    if not raw:
+        texts: list[str] = []
+        norms, numbers = texts, []
+    elif max(map(len, kept)) <= MAX_SENTENCE:  # no sentence is long enough to be cut
+        texts, norms, numbers = split_body(raw, norm, kept, indices)
+    else:
+        texts, norms, numbers = _bounded_sentences(raw, norm, indices)
+    sentences = list(map(Sentence, range(len(texts)), texts, norms, numbers))
     starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
     starts.pop()
     raw_text = "\n".join(texts)
@@ -312,3 +322,15 @@ def prepare(text: str, title: str | None = None) -> Doc:
         norm_text=raw_text if norms is texts else "\n".join(norms),
         raw_text=raw_text,
     )
+
+
+def _bounded_sentences(
+    raw: str, norm: str, indices: list[int]
+) -> tuple[list[str], list[str], list[int]]:
+    """The sentences of the body `raw` as printed and as normalised (from `norm`, its normalised
+    copy), and the paragraph index of each, with a long run cut into pieces."""
+    spans = _bounded(split_paragraphs(norm), norm)
+    texts = [raw[start:end] for start, end, _ in spans]
+    # Most articles print no character that normalising changes: the same strings serve both.
+    norms = texts if norm is raw else [norm[start:end] for start, end, _ in spans]
+    return texts, norms, [indices[para] for _, _, para in spans]
