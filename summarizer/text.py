@@ -53,6 +53,8 @@ _NORMALISE = tuple(
         "\u212a": "K",
     }.items()
 )
+# The keys an ASCII text can hold.
+_NORMALISE_ASCII = tuple((char, plain) for char, plain in _NORMALISE if char.isascii())
 _TAG = re.compile(
     r"<(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)\s*>|<[^<>]{0,500}>", re.I | re.S
 )
@@ -86,7 +88,7 @@ def normalise(text: str) -> str:
     """Straight quotes and plain spaces; same length as `text`."""
     # One replace per character present: str.translate walks non-ASCII text one character at a
     # time, which costs more than the rest of the preparation. No replacement is itself a key.
-    for char, plain in _NORMALISE:
+    for char, plain in _NORMALISE_ASCII if text.isascii() else _NORMALISE:
         if char in text:
             text = text.replace(char, plain)
     return text

@@ -29,6 +29,7 @@ from summarizer.text import (
     _DATELINE,
     _END,
     _FOLDS_APART,
+    _NORMALISE,
     MAX_CHARS,
     MAX_SENTENCE,
     _body,
@@ -237,3 +238,12 @@ def test_remembered_word_kinds_are_those_of_the_window_and_stay_bounded() -> Non
         assert _window_kind(window) == _tail_kind(window), window
         assert _KNOWN_KINDS[window] == _tail_kind(window)
         assert len(_KNOWN_KINDS) <= _MAX_KNOWN_KINDS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a`\t \u00a0\u201c\u2019\u0130\u212a\n")))
+def test_normalising_ascii_text_looks_only_for_ascii_keys(text: str) -> None:
+    plain = text
+    for char, replacement in _NORMALISE:
+        plain = plain.replace(char, replacement)
+    assert normalise(text) == plain
