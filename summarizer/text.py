@@ -261,7 +261,8 @@ def _body_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[int]]:
         indices = [i for i in range(stop) if i not in dropped]
         kept = [paragraphs[i] for i in indices]
     if kept:
-        # No part of the pattern matches a line break: its match in the joined paragraphs.
+        # No part of the pattern matches a line break: its match here is its match in the
+        # paragraphs joined by "\n".
         match = _DATELINE.match(kept[0])
         if match and match.end() < len(kept[0]):
             kept[0] = kept[0][match.end() :]
