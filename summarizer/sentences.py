@@ -24,6 +24,9 @@ _MAX_QUOTED = 1200
 # The commonest characters that open a sentence after a candidate end, for a set look-up before
 # the Unicode tests.
 _OPENING = frozenset(string.ascii_uppercase + string.digits + "\"'(")
+# What a word that `tables.SENTENCE_OPENERS` holds, once stripped of quotes and brackets, can
+# open with: a window opening with anything else holds no opener.
+_OPENER_STARTS = frozenset("\"'(" + "".join(word[0] for word in tables.SENTENCE_OPENERS))
 # What the word before a period says about it (see `_word_kind`).
 _ENDS, _NEVER_ENDS, _ENDS_BEFORE_OPENER = 0, 1, 2
 
@@ -115,18 +118,15 @@ def split_paragraphs(text: str) -> list[tuple[int, int, int]]:
 
 def split_body(
     raw: str, norm: str, paragraphs: list[str], numbers: list[int]
-) -> tuple[list[str], list[str], list[int]]:
-    """The sentences of `raw`, its lines `paragraphs`, as printed and as normalised (from `norm`,
-    its normalised copy), and each one's paragraph number (from `numbers`, one per line).
+) -> tuple[list[str], list[int]]:
+    """The sentences of `raw`, whose lines are `paragraphs`, as printed, and each one's paragraph
+    number (from `numbers`, one per line); `norm` is `raw` normalised.
 
     The sentences of `split_paragraphs`, without its work per paragraph: the lines' lengths
     say where each paragraph starts, a candidate's paragraph is looked up only once the
     candidate is accepted, and a paragraph read as one sentence is its own text, not a slice.
     """
-    same = norm is raw
-    lines = paragraphs if same else norm.split("\n")
     texts: list[str] = []
-    norms = texts if same else []
     out: list[int] = []
     # nexts[i]: where the paragraph after paragraph i starts (one past the end of the text last).
     nexts = list(accumulate(map((1).__add__, map(len, paragraphs))))
@@ -149,45 +149,34 @@ def split_body(
             # The paragraph goes on past `end` up to its line break: the window stops there.
             if kind == _NEVER_ENDS or (
                 kind == _ENDS_BEFORE_OPENER
-                and norm[end : end + 20].split("\n", 1)[0].split(" ", 1)[0].strip("\"'(")
-                not in openers
+                and (
+                    nxt not in _OPENER_STARTS
+                    or norm[end : end + 20].split("\n", 1)[0].split(" ", 1)[0].strip("\"'(")
+                    not in openers
+                )
             ):
                 continue
         if dot >= nexts[para]:  # a later paragraph: what is left of this one and any between
-            if fresh:
-                texts.append(paragraphs[para])
-                if not same:
-                    norms.append(lines[para])
-            else:
-                texts.append(raw[start : nexts[para] - 1])
-                if not same:
-                    norms.append(norm[start : nexts[para] - 1])
+            texts.append(paragraphs[para] if fresh else raw[start : nexts[para] - 1])
             later = bisect_right(nexts, dot, para + 1)
-            out += numbers[para:later]
-            texts += paragraphs[para + 1 : later]
-            if not same:
-                norms += lines[para + 1 : later]
+            if later == para + 1:
+                out.append(numbers[para])
+            else:
+                out += numbers[para:later]
+                texts += paragraphs[para + 1 : later]
             para, start, fresh = later, nexts[later - 1], True
         if count('"', start, dot + 1) % 2 and end - start < _MAX_QUOTED and '"' not in match[1]:
             continue  # inside an open quotation: the quoted speaker goes on
-        stop = match.end(1)
-        texts.append(raw[start:stop])
-        if not same:
-            norms.append(norm[start:stop])
+        texts.append(raw[start : match.end(1)])
         out.append(numbers[para])
         start, fresh = end, False
-    if fresh:
-        texts += paragraphs[para:]
-        if not same:
-            norms += lines[para:]
-    else:
+    if not fresh:
         texts.append(raw[start : nexts[para] - 1])
-        texts += paragraphs[para + 1 :]
-        if not same:
-            norms.append(norm[start : nexts[para] - 1])
-            norms += lines[para + 1 :]
+        para += 1
+        out.append(numbers[para - 1])
+    texts += paragraphs[para:]
     out += numbers[para:]
-    return texts, norms, out
+    return texts, out
 
 
 def _candidates(text: str) -> list[re.Match[str]]:

@@ -309,31 +309,33 @@ def prepare(text: str, title: str | None = None) -> Doc:
     norm = normalise(raw)
     if not raw:
         texts: list[str] = []
-        norms, numbers = texts, []
+        numbers: list[int] = []
     elif max(map(len, kept)) <= MAX_SENTENCE:  # no sentence is long enough to be cut
-        texts, norms, numbers = split_body(raw, norm, kept, indices)
+        texts, numbers = split_body(raw, norm, kept, indices)
     else:
-        texts, norms, numbers = _bounded_sentences(raw, norm, indices)
+        texts, numbers = _bounded_sentences(raw, norm, indices)
+    raw_text = "\n".join(texts)
+    if norm is raw:  # most articles print no character that normalising changes
+        norm_text, norms = raw_text, texts
+    else:
+        # Normalising maps character to character and leaves line breaks: the sentences'
+        # normalised texts are those of the sentences' printed texts.
+        norm_text = normalise(raw_text)
+        norms = norm_text.split("\n")
     sentences = list(map(Sentence, range(len(texts)), texts, norms, numbers))
     starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
     starts.pop()
-    raw_text = "\n".join(texts)
     return Doc(
         headline=headline,
         starts=starts,
         sentences=sentences,
-        norm_text=raw_text if norms is texts else "\n".join(norms),
+        norm_text=norm_text,
         raw_text=raw_text,
     )
 
 
-def _bounded_sentences(
-    raw: str, norm: str, indices: list[int]
-) -> tuple[list[str], list[str], list[int]]:
-    """The sentences of the body `raw` as printed and as normalised (from `norm`, its normalised
-    copy), and the paragraph index of each, with a long run cut into pieces."""
+def _bounded_sentences(raw: str, norm: str, indices: list[int]) -> tuple[list[str], list[int]]:
+    """The sentences of the body `raw` (`norm` normalised) as printed, and the paragraph index
+    of each, with a run too long for one sentence cut into pieces."""
     spans = _bounded(split_paragraphs(norm), norm)
-    texts = [raw[start:end] for start, end, _ in spans]
-    # Most articles print no character that normalising changes: the same strings serve both.
-    norms = texts if norm is raw else [norm[start:end] for start, end, _ in spans]
-    return texts, norms, [indices[para] for _, _, para in spans]
+    return [raw[start:end] for start, end, _ in spans], [indices[para] for _, _, para in spans]
