@@ -123,8 +123,8 @@ def split_body(
     number (from `numbers`, one per line); `norm` is `raw` normalised.
 
     The sentences of `split_paragraphs`, without its work per paragraph: the lines' lengths
-    say where each paragraph starts, a candidate's paragraph is looked up only once the
-    candidate is accepted, and a paragraph read as one sentence is its own text, not a slice.
+    say where each paragraph starts, a candidate's paragraph is looked up only once the word
+    before it lets it end a sentence, and a paragraph read as one sentence is its own text.
     """
     texts: list[str] = []
     out: list[int] = []
