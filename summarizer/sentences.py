@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import product
+from itertools import accumulate, product
 
 from summarizer import tables
 
@@ -23,6 +24,9 @@ _MAX_QUOTED = 1200
 # The commonest characters that open a sentence after a candidate end, for a set look-up before
 # the Unicode tests.
 _OPENING = frozenset(string.ascii_uppercase + string.digits + "\"'(")
+# What a word that `tables.SENTENCE_OPENERS` holds, once stripped of quotes and brackets, can
+# open with: a window opening with anything else holds no opener.
+_OPENER_STARTS = frozenset("\"'(" + "".join(word[0] for word in tables.SENTENCE_OPENERS))
 # What the word before a period says about it (see `_word_kind`).
 _ENDS, _NEVER_ENDS, _ENDS_BEFORE_OPENER = 0, 1, 2
 
@@ -112,6 +116,69 @@ def split_paragraphs(text: str) -> list[tuple[int, int, int]]:
             para_end = n
 
 
+def split_body(
+    raw: str, norm: str, paragraphs: list[str], numbers: list[int]
+) -> tuple[list[str], list[int]]:
+    """The sentences of `raw`, whose lines are `paragraphs`, as printed, and each one's paragraph
+    number (from `numbers`, one per line); `norm` is `raw` normalised.
+
+    The sentences of `split_paragraphs`, without its work per paragraph: the lines' lengths
+    say where each paragraph starts, a candidate's paragraph is looked up only once the word
+    before it lets it end a sentence, and a paragraph read as one sentence is its own text.
+    """
+    texts: list[str] = []
+    out: list[int] = []
+    # nexts[i]: where the paragraph after paragraph i starts (one past the end of the text last).
+    nexts = list(accumulate(map((1).__add__, map(len, paragraphs))))
+    start = para = 0  # the unfinished sentence starts at `start`, in paragraph `para`
+    fresh = True  # and `start` is where that paragraph starts
+    rfind, count = norm.rfind, norm.count
+    known, openers = _KNOWN_KINDS, tables.SENTENCE_OPENERS
+    for match in _candidates(norm):
+        dot, end = match.span()
+        nxt = norm[end]
+        if nxt not in _OPENING and not (nxt.isupper() or nxt.isdigit()):
+            continue
+        if norm[dot] == ".":
+            floor = dot - 20 if dot > 20 else 0
+            space = rfind(" ", floor, dot)
+            word = norm[space + 1 if space >= 0 else floor : dot]
+            kind = known.get(word)
+            if kind is None:
+                kind = _window_kind(word)
+            # The paragraph goes on past `end` up to its line break: the window stops there.
+            if kind == _NEVER_ENDS or (
+                kind == _ENDS_BEFORE_OPENER
+                and (
+                    nxt not in _OPENER_STARTS
+                    or norm[end : end + 20].split("\n", 1)[0].split(" ", 1)[0].strip("\"'(")
+                    not in openers
+                )
+            ):
+                continue
+        if dot >= nexts[para]:  # a later paragraph: what is left of this one and any between
+            texts.append(paragraphs[para] if fresh else raw[start : nexts[para] - 1])
+            later = bisect_right(nexts, dot, para + 1)
+            if later == para + 1:
+                out.append(numbers[para])
+            else:
+                out += numbers[para:later]
+                texts += paragraphs[para + 1 : later]
+            para, start, fresh = later, nexts[later - 1], True
+        if count('"', start, dot + 1) % 2 and end - start < _MAX_QUOTED and '"' not in match[1]:
+            continue  # inside an open quotation: the quoted speaker goes on
+        texts.append(raw[start : match.end(1)])
+        out.append(numbers[para])
+        start, fresh = end, False
+    if not fresh:
+        texts.append(raw[start : nexts[para] - 1])
+        para += 1
+        out.append(numbers[para - 1])
+    texts += paragraphs[para:]
+    out += numbers[para:]
+    return texts, out
+
+
 def _candidates(text: str) -> list[re.Match[str]]:
     """What `_CANDIDATE.finditer` finds in each paragraph of `text`, in order.
 
@@ -175,6 +242,24 @@ def _tail_kind(window: str) -> int:
     space (or the 20-character limit) on. `word_before` stops at that space or limit, so the
     word, and what it says, depend on the window alone: cached, as news text repeats its words."""
     return _word_kind(word_before(window, len(window)))
+
+
+# `_word_kind` of each window before a period met so far: news text repeats its words, and a
+# window seen before then costs one look-up. Emptied when full, so hostile text cannot grow it.
+_KNOWN_KINDS: dict[str, int] = {}
+_MAX_KNOWN_KINDS = 8192
+
+
+def _window_kind(window: str) -> int:
+    """`_tail_kind` of `window`, remembered in `_KNOWN_KINDS`."""
+    if window.isascii() and window.isalpha():  # nearly always: a plain word
+        kind = _LETTER_WORD_KINDS.get(window, _ENDS)
+    else:
+        kind = _tail_kind(window)
+    if len(_KNOWN_KINDS) >= _MAX_KNOWN_KINDS:
+        _KNOWN_KINDS.clear()
+    _KNOWN_KINDS[window] = kind
+    return kind
 
 
 def word_before(norm: str, dot: int) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from summarizer import tables
 from summarizer.gates import has_any
-from summarizer.sentences import split_paragraphs
+from summarizer.sentences import split_body, split_paragraphs
 
 # Analysis stops after this many characters: no news article is longer, and it bounds the time
 # spent on hostile input.
@@ -53,6 +53,8 @@ _NORMALISE = tuple(
         "\u212a": "K",
     }.items()
 )
+# The keys an ASCII text can hold.
+_NORMALISE_ASCII = tuple((char, plain) for char, plain in _NORMALISE if char.isascii())
 _TAG = re.compile(
     r"<(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)\s*>|<[^<>]{0,500}>", re.I | re.S
 )
@@ -86,7 +88,7 @@ def normalise(text: str) -> str:
     """Straight quotes and plain spaces; same length as `text`."""
     # One replace per character present: str.translate walks non-ASCII text one character at a
     # time, which costs more than the rest of the preparation. No replacement is itself a key.
-    for char, plain in _NORMALISE:
+    for char, plain in _NORMALISE_ASCII if text.isascii() else _NORMALISE:
         if char in text:
             text = text.replace(char, plain)
     return text
@@ -232,8 +234,15 @@ _FEW = 8
 def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
     """The body paragraphs joined by "\n" (bylines and footers out, the dateline cut from the
     first) and the index of each among `paragraphs`."""
+    kept, indices = _body_paragraphs(paragraphs)
+    return "\n".join(kept), indices
+
+
+def _body_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[int]]:
+    """The body paragraphs (bylines and footers out, the dateline cut from the first) and the
+    index of each among `paragraphs`."""
     if not paragraphs:
-        return "", []
+        return [], []
     dropped: set[int] = set()
     stop = len(paragraphs)
     for p_index in _suspects(paragraphs):
@@ -251,13 +260,13 @@ def _body(paragraphs: list[str]) -> tuple[str, list[int]]:
     else:
         indices = [i for i in range(stop) if i not in dropped]
         kept = [paragraphs[i] for i in indices]
-    joined = "\n".join(kept)
-    if indices:
-        # No part of the pattern matches a line break: this is its match in the first paragraph.
-        match = _DATELINE.match(joined)
-        if match and match.end() < len(paragraphs[indices[0]]):
-            joined = joined[match.end() :]
-    return joined, indices
+    if kept:
+        # No part of the pattern matches a line break: its match here is its match in the
+        # paragraphs joined by "\n".
+        match = _DATELINE.match(kept[0])
+        if match and match.end() < len(kept[0]):
+            kept[0] = kept[0][match.end() :]
+    return kept, indices
 
 
 def _bounded(spans: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, int]]:
@@ -293,22 +302,40 @@ def prepare(text: str, title: str | None = None) -> Doc:
         head = _HEADLINE_PREFIX.sub("", head)
         if head:
             headline = Sentence(-1, head, normalise(head), -1, is_headline=True)
-    raw, indices = _body(_paragraphs(text))
+    paragraphs = _paragraphs(text)
+    kept, indices = _body_paragraphs(paragraphs)
+    raw = "\n".join(kept)
     # Normalising maps character to character and never makes or removes a line break.
     norm = normalise(raw)
-    spans = _bounded(split_paragraphs(norm), norm) if raw else []
-    texts = [raw[start:end] for start, end, _ in spans]
-    # Most articles print no character that normalising changes: the same strings serve both.
-    norms = texts if norm is raw else [norm[start:end] for start, end, _ in spans]
-    paragraphs = [indices[para] for _, _, para in spans]
-    sentences = list(map(Sentence, range(len(texts)), texts, norms, paragraphs))
+    if not raw:
+        texts: list[str] = []
+        numbers: list[int] = []
+    elif max(map(len, kept)) <= MAX_SENTENCE:  # no sentence is long enough to be cut
+        texts, numbers = split_body(raw, norm, kept, indices)
+    else:
+        texts, numbers = _bounded_sentences(raw, norm, indices)
+    raw_text = "\n".join(texts)
+    if norm is raw:  # most articles print no character that normalising changes
+        norm_text, norms = raw_text, texts
+    else:
+        # Normalising maps character to character and leaves line breaks: the sentences'
+        # normalised texts are those of the sentences' printed texts.
+        norm_text = normalise(raw_text)
+        norms = norm_text.split("\n")
+    sentences = list(map(Sentence, range(len(texts)), texts, norms, numbers))
     starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
     starts.pop()
-    raw_text = "\n".join(texts)
     return Doc(
         headline=headline,
         starts=starts,
         sentences=sentences,
-        norm_text=raw_text if norms is texts else "\n".join(norms),
+        norm_text=norm_text,
         raw_text=raw_text,
     )
+
+
+def _bounded_sentences(raw: str, norm: str, indices: list[int]) -> tuple[list[str], list[int]]:
+    """The sentences of the body `raw` (`norm` normalised) as printed, and the paragraph index
+    of each, with a run too long for one sentence cut into pieces."""
+    spans = _bounded(split_paragraphs(norm), norm)
+    return [raw[start:end] for start, end, _ in spans], [indices[para] for _, _, para in spans]

@@ -13,19 +13,29 @@ from hypothesis import strategies as st
 from summarizer import tables
 from summarizer.sentences import (
     _ENDS,
+    _KNOWN_KINDS,
     _LETTER_WORD_KINDS,
+    _MAX_KNOWN_KINDS,
+    _OPENER_STARTS,
     _tail_kind,
+    _window_kind,
     _word_kind,
+    split_body,
     split_paragraphs,
     split_sentences,
     word_before,
 )
 from summarizer.text import (
     _CONTROL,
+    _DATELINE,
     _END,
     _FOLDS_APART,
+    _NORMALISE,
     MAX_CHARS,
+    MAX_SENTENCE,
     _body,
+    _body_paragraphs,
+    _bounded_sentences,
     _has_control,
     _paragraphs,
     _suspects,
@@ -73,6 +83,11 @@ PIECES = [
     "###",
     "About the Firm",
     "\u00a9 2025",
+    "\u201cQuote.\u201d ",
+    "x\u00a0y",
+    "WASHINGTON, D.C. \u2014 ",
+    "U.S. District ",
+    "'(The ",
     "Copyright 2024 ",
     "\x0b",
     "\u200b",
@@ -95,6 +110,14 @@ def _check_split(text: str) -> None:
         assert split_paragraphs("\n".join(paragraphs)) == _per_paragraph(paragraphs), text
 
 
+def _check_body(text: str) -> None:
+    kept, indices = _body_paragraphs(_paragraphs(text))
+    raw = "\n".join(kept)
+    if raw and max(map(len, kept)) <= MAX_SENTENCE:
+        norm = normalise(raw)
+        assert split_body(raw, norm, kept, indices) == _bounded_sentences(raw, norm, indices), text
+
+
 def _check_suspects(text: str) -> None:
     paragraphs = _paragraphs(text)
     if paragraphs:
@@ -112,6 +135,12 @@ def test_one_scan_splits_as_each_paragraph_alone(text: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(_text)
+def test_sentences_of_the_body_are_the_slices_of_its_spans(text: str) -> None:
+    _check_body(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text)
 def test_every_boilerplate_or_closing_paragraph_is_a_suspect(text: str) -> None:
     _check_suspects(text)
 
@@ -124,6 +153,7 @@ def test_dev_articles_and_their_paragraph_mixes_agree() -> None:
         for _ in range(30)
     ]:
         _check_split(text)
+        _check_body(text)
         _check_suspects(text)
 
 
@@ -192,3 +222,43 @@ def test_a_few_dropped_paragraphs_leave_the_same_body_as_many() -> None:
         kept = [i for i, p in enumerate(paragraphs) if not p.startswith("\u00a9")]
         assert indices == kept
         assert body == "\n".join(paragraphs[i] for i in kept)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AB.'-, ()\n\u2014a&")))
+def test_the_dateline_matches_in_the_first_paragraph_as_in_the_joined_text(text: str) -> None:
+    joined, first = _DATELINE.match(text), _DATELINE.match(text.split("\n", 1)[0])
+    assert (joined and joined.span()) == (first and first.span())
+
+
+def test_remembered_word_kinds_are_those_of_the_window_and_stay_bounded() -> None:
+    rng = random.Random(13)
+    alphabet = "aZ..  (\u00e9JrU.SIncv\n"
+    for _ in range(3 * _MAX_KNOWN_KINDS):
+        window = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert _window_kind(window) == _tail_kind(window), window
+        assert _KNOWN_KINDS[window] == _tail_kind(window)
+        assert len(_KNOWN_KINDS) <= _MAX_KNOWN_KINDS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a`\t \u00a0\u201c\u2019\u0130\u212a\n")))
+def test_normalising_ascii_text_looks_only_for_ascii_keys(text: str) -> None:
+    plain = text
+    for char, replacement in _NORMALISE:
+        plain = plain.replace(char, replacement)
+    assert normalise(text) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(sorted(tables.SENTENCE_OPENERS)),
+    st.text(alphabet="\"'(", max_size=3),
+    st.text(alphabet="\"'( \nAa.", max_size=6),
+)
+def test_every_window_holding_an_opener_opens_with_one_of_their_first_characters(
+    opener: str, before: str, after: str
+) -> None:
+    window = (before + opener + after)[:20]
+    if window.split("\n", 1)[0].split(" ", 1)[0].strip("\"'(") in tables.SENTENCE_OPENERS:
+        assert window[0] in _OPENER_STARTS
