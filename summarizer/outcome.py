@@ -614,7 +614,9 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
         norm = sent.norm
         found = find_events(sent)
         # Most sentences hold no event: the background test is for those that do.
-        if found and not _DISTRACTOR.search(norm):
+        if found and not (
+            has_any(norm.lower(), _DISTRACTOR.words) and _DISTRACTOR.pattern.search(norm)
+        ):
             events.extend(found)
     return events
 
