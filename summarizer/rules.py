@@ -188,24 +188,26 @@ def _decision_date(
     """The date printed nearest the decisive verb; "today" (often the press release's own day)
     only when nothing more specific is printed; then the judge's and the lead's sentences."""
     ordered = ([decisive] if decisive else []) + [e for e in events if e is not decisive]
-    found: list[tuple[str, str]] = []
+    # The first specific date wins outright: the events after it are not read.
+    first: tuple[str, str] | None = None
     for ev in ordered:
         if ev.sentence.is_headline:
             continue
         printed = dates.find_date(ev.sentence.norm, ev.sentence.text, ev.start)
         if printed:
-            found.append((printed, ev.sentence.text))
-    if not found:
+            if printed.lower() not in ("today", "tonight"):
+                return dates.resolve(printed, published), ev.sentence.text
+            if first is None:
+                first = (printed, ev.sentence.text)
+    if first is None:
         for sent in judge_printed + lead_sentences(doc):
             printed = dates.find_date(sent.norm, sent.text, 0)
             if printed:
-                found.append((printed, sent.text))
+                first = (printed, sent.text)
                 break
-    if not found:
+    if first is None:
         return None
-    specific = [f for f in found if f[0].lower() not in ("today", "tonight")]
-    printed, sentence = (specific or found)[0]
-    return dates.resolve(printed, published), sentence
+    return dates.resolve(first[0], published), first[1]
 
 
 def _lead_summary(doc: Doc) -> str:
