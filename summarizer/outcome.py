@@ -495,6 +495,26 @@ _AFFIRM = re.compile(rf"(?:{tables.AFFIRM_NOUNS})\b", re.I)
 _LAW = re.compile(rf"(?:{tables.LAW_NOUNS})\b", re.I)
 
 
+def _single_words(nouns: str) -> frozenset[str]:
+    """The lower-case words `(?:nouns)\b` matches whole, case-insensitively, in a word without
+    spaces: its one-word alternatives, each plain or with an optional final "s"."""
+    out: set[str] = set()
+    for alternative in nouns.split("|"):
+        if " " in alternative:
+            continue  # never the whole of a word without spaces
+        stem = alternative.removesuffix("s?")
+        if not stem.isalpha():
+            raise ValueError(f"not a plain word: {alternative!r}")
+        out.update({stem, stem + "s"} if stem != alternative else {stem.lower()})
+    return frozenset(word.lower() for word in out)
+
+
+# In normalised text (no letter that case-folds to an ASCII letter without being one) a bare word
+# fullmatches `_AFFIRM` or `_LAW` exactly when its lower case is one of these.
+_AFFIRM_WORDS = _single_words(tables.AFFIRM_NOUNS)
+_LAW_WORDS = _single_words(tables.LAW_NOUNS)
+
+
 _GERUND_HOSTS = tables.words(
     "order orders ruling rulings decision decisions injunction opinion judgment judge court "
     "panel justices"
@@ -524,9 +544,9 @@ def _uphold_class(norm: str, end: int) -> str | None:
     """ "upheld the conviction" is affirmed, "upheld the law" is upheld: the first noun decides."""
     for word in norm[end : end + 120].split()[:9]:
         bare = word.strip(",.;:'\"").lower()
-        if _AFFIRM.fullmatch(bare):
+        if bare in _AFFIRM_WORDS:
             return "affirmed"
-        if _LAW.fullmatch(bare):
+        if bare in _LAW_WORDS:
             return "upheld"
     return None
 
@@ -560,13 +580,18 @@ def lead_events(doc: Doc) -> list[Event]:
         fresh: bool | None = None  # asked only of an event in background wording
         for ev in find_events(sent):
             region = sent.norm[max(0, ev.start - 80) : ev.end + 40]
-            if _DISTRACTOR.search(region):
+            if _distracted(region):
                 if fresh is None:
                     fresh = _fresh(sent)
                 if not fresh:
                     continue
             events.append(ev)
     return events
+
+
+def _distracted(text: str) -> bool:
+    """`_DISTRACTOR.search(text)` found something: its cue words looked for in one C-level pass."""
+    return has_any(text.lower(), _DISTRACTOR.words) and _DISTRACTOR.pattern.search(text) is not None
 
 
 def _fresh(sent: Sentence) -> bool:
@@ -614,9 +639,7 @@ def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
         norm = sent.norm
         found = find_events(sent)
         # Most sentences hold no event: the background test is for those that do.
-        if found and not (
-            has_any(norm.lower(), _DISTRACTOR.words) and _DISTRACTOR.pattern.search(norm)
-        ):
+        if found and not _distracted(norm):
             events.extend(found)
     return events
 

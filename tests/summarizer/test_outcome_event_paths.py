@@ -7,7 +7,7 @@ import random
 import re
 from pathlib import Path
 
-from summarizer import outcome
+from summarizer import outcome, tables
 from summarizer.gates import fold, has_any
 from summarizer.text import prepare
 
@@ -99,3 +99,25 @@ def test_intent_negation_and_background_before_a_verb():
     assert _intent("The judge will sentence him", "sentence", "blocked") is False
     assert not _intent("He sought relief, and the judge blocked it", "blocked", "blocked")
     assert _intent("He wants the judge to block it", "block", "blocked")
+
+
+def test_upheld_object_words_are_the_whole_words_the_noun_patterns_match():
+    vocabulary = set()
+    for nouns in (tables.AFFIRM_NOUNS, tables.LAW_NOUNS):
+        for alternative in nouns.replace("?", "").split("|"):
+            for word in alternative.split():
+                vocabulary.update({word, word + "s", word[:-1], word + "x", word.upper()})
+    vocabulary.update({"", "law)", "rule's", "orders.", "ordered", "the", "Win", "wins", "s"})
+    for text in TRICKY + _sentences()[:400]:
+        vocabulary.update(text.split())
+    for word in vocabulary:
+        bare = word.strip(",.;:'\"").lower()
+        assert (bare in outcome._AFFIRM_WORDS) == bool(outcome._AFFIRM.fullmatch(bare)), bare
+        assert (bare in outcome._LAW_WORDS) == bool(outcome._LAW.fullmatch(bare)), bare
+
+
+def test_background_cue_test_is_the_gated_search():
+    for norm in TRICKY + _sentences():
+        for text in (norm, norm[:120], norm[-120:]):
+            expected = outcome._DISTRACTOR.search(text) is not None
+            assert outcome._distracted(text) == expected, text
