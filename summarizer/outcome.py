@@ -626,22 +626,59 @@ def _court_cued(doc: Doc) -> set[int]:
 def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     """Events of later sentences in which a deciding judge or "the judge/court" acts."""
     events: list[Event] = []
+    for sent in _later_sentences(doc, judge_surnames):
+        events.extend(_kept_events(sent))
+    return events
+
+
+def _later_sentences(doc: Doc, judge_surnames: list[str]) -> list[Sentence]:
+    """The sentences after the lead that hold a surname or a court cue, in order."""
     surnames = [s for s in judge_surnames if s]
     lead = {s.index for s in lead_sentences(doc)}
     first_lead = min(lead, default=0)
     # A surname with a line break is in no sentence.
     named = {s.index for s in doc.holding(tuple(s for s in surnames if "\n" not in s))}
-    # Only the sentences holding a surname or a court cue are visited, in order.
-    for index in sorted(named | _court_cued(doc)):
-        if index in lead or index < first_lead:
+    return [
+        doc.sentences[index]
+        for index in sorted(named | _court_cued(doc))
+        if index not in lead and index >= first_lead
+    ]
+
+
+def _kept_events(sent: Sentence) -> list[Event]:
+    """The sentence's events, or none when it speaks of another ruling."""
+    found = find_events(sent)
+    # Most sentences hold no event: the background test is for those that do.
+    if found and not _distracted(sent.norm):
+        return found
+    return []
+
+
+def later_motion(
+    doc: Doc, judge_surnames: list[str], earlier: list[Sentence]
+) -> tuple[str, str] | None:
+    """What `find_motion` finds in the sentences of `more_events(doc, judge_surnames)` that are
+    not among `earlier`, in order: the same sentences asked for a motion first, and only one that
+    names a motion read for events. Few later sentences name a motion: when none of them holds
+    a word a motion opens with (one reading of them all), none is read at all."""
+    skip = {id(sent) for sent in earlier}
+    rest = [sent for sent in _later_sentences(doc, judge_surnames) if id(sent) not in skip]
+    if not rest:
+        return None
+    # The ASCII words of the texts joined by a line break are those of each text (lower-casing
+    # turns no other character into an ASCII letter once fold has replaced the few that do).
+    words = ascii_words(fold("\n".join([sent.norm for sent in rest])))
+    if not _MOTION_OPENINGS.unopened and _MOTION_OPENINGS.words.isdisjoint(words):
+        return None
+    for sent in rest:
+        low = fold(sent.norm)
+        words = ascii_words(low)
+        if not _MOTION_OPENINGS.unopened and _MOTION_OPENINGS.words.isdisjoint(words):
             continue
-        sent = doc.sentences[index]
-        norm = sent.norm
-        found = find_events(sent)
-        # Most sentences hold no event: the background test is for those that do.
-        if found and not _distracted(norm):
-            events.extend(found)
-    return events
+        name = _motion_named(sent.norm, low, words)
+        if name is not None and _kept_events(sent):
+            return name, sent.text
+    return None
 
 
 def resolve_class(
@@ -718,20 +755,26 @@ def _overlaps(target: str, party: str) -> bool:
 def find_motion(sentences: list[Sentence]) -> tuple[str, str] | None:
     """The first request named in the decisive sentences, normalised."""
     for sent in sentences:
-        best: tuple[int, str] | None = None
         low = fold(sent.norm)
-        # Only the motions one of whose opening words the sentence has can match in it.
-        opened = _MOTION_OPENINGS.opened(ascii_words(low))
-        for index in sorted(opened):
-            pattern, name, triggers = _MOTIONS[index]
-            if not has_any(low, triggers):
-                continue
-            m = first_match(pattern, sent.norm, low, opened[index])
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), name)
-        if best:
-            return best[1], sent.text
+        name = _motion_named(sent.norm, low, ascii_words(low))
+        if name is not None:
+            return name, sent.text
     return None
+
+
+def _motion_named(norm: str, low: str, words: list[bytes]) -> str | None:
+    """The request named first in a sentence, given its folded text and that text's words."""
+    best: tuple[int, str] | None = None
+    # Only the motions one of whose opening words the sentence has can match in it.
+    opened = _MOTION_OPENINGS.opened(words)
+    for index in sorted(opened):
+        pattern, name, triggers = _MOTIONS[index]
+        if not has_any(low, triggers):
+            continue
+        m = first_match(pattern, norm, low, opened[index])
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
 
 
 _MOTION_OPENINGS = Openings.of([p for p, _, _ in _MOTIONS])

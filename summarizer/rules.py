@@ -18,6 +18,7 @@ from summarizer.outcome import (
     Event,
     build_outcome,
     find_motion,
+    later_motion,
     lead_events,
     lead_sentences,
     more_events,
@@ -87,8 +88,11 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
     # The first sentence naming a motion wins, so the later events' sentences (read last) are
     # looked at only when the earlier ones name none.
     earlier = _unique(event_sentences + judge_printed)
-    motion_hit = find_motion(earlier) or find_motion(
-        _unique(earlier + [e.sentence for e in later()])[len(earlier) :]
+    # When the later events are not read yet, only those of sentences naming a motion are.
+    motion_hit = find_motion(earlier) or (
+        find_motion(_unique(earlier + [e.sentence for e in later()])[len(earlier) :])
+        if later_found
+        else later_motion(doc, [surname(j.name) for j in judges], earlier)
     )
     motion = motion_hit[0] if motion_hit else None
     outcome = build_outcome(cls, text_event, motion)
