@@ -437,6 +437,7 @@ _Entry = tuple[int, tuple[str, ...], tuple[str, ...] | None]
 
 
 def _entries(ascii_text: bool) -> dict[bytes, tuple[_Entry, ...]]:
+    """The table for sentences that are ASCII (`ascii_text`) or not."""
     out: dict[bytes, tuple[_Entry, ...]] = {}
     for word, pairs in _OUTCOMES.by_word.items():
         entries: list[_Entry] = []
