@@ -590,9 +590,32 @@ def lead_events(doc: Doc) -> list[Event]:
     return events
 
 
+# Lower-case text one piece of which every match of the background cue pattern starts with.
+_DISTRACTOR_STARTS = (
+    "separate", "unrelated", "similar", "earlier", "previous", "prior", "another", "other",
+    "last", "this past", "parallel", "in 19", "in 20", "nomin", "assigned to", "who had",
+    "that had", "which had", "had ",
+)  # fmt: skip
+
+
 def _distracted(text: str) -> bool:
-    """`_DISTRACTOR.search(text)` found something: its cue words looked for in one C-level pass."""
-    return has_any(text.lower(), _DISTRACTOR.words) and _DISTRACTOR.pattern.search(text) is not None
+    """`_DISTRACTOR.search(text)` finds something. Its cue words are looked for first, in one
+    C-level pass; the pattern (costly to search for: case-insensitive, it is tried at every
+    place) is then tried only where the folded text holds a start of a match."""
+    low = text.lower()
+    if not has_any(low, _DISTRACTOR.words):
+        return False
+    folded = low if low.isascii() else fold(text)
+    if len(folded) != len(text):  # folding keeps every character's place in normalised text
+        return _DISTRACTOR.pattern.search(text) is not None
+    pattern = _DISTRACTOR.pattern
+    for start in _DISTRACTOR_STARTS:
+        pos = folded.find(start)
+        while pos >= 0:
+            if pattern.match(text, pos) is not None:
+                return True
+            pos = folded.find(start, pos + 1)
+    return False
 
 
 def _fresh(sent: Sentence) -> bool:

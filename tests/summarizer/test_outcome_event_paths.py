@@ -121,3 +121,22 @@ def test_background_cue_test_is_the_gated_search():
         for text in (norm, norm[:120], norm[-120:]):
             expected = outcome._DISTRACTOR.search(text) is not None
             assert outcome._distracted(text) == expected, text
+
+
+def test_background_cues_tried_at_their_starts_are_what_the_cue_pattern_finds():
+    pieces = [
+        "separate", "Separate", "unrelated", "similar", "earlier", "EARLIER", "previous",
+        "previously", "prior", "another", "other", "mother", "last", "this", "past", "parallel",
+        "civil", "criminal", "in", "In", "1999", "2024", "19", "nominated", "nominee", "nomin",
+        "assigned", "to", "who", "that", "which", "had", "Had", "already", "blocked", "struck",
+        "case", "cases", "lawsuit", "suit", "ruling", "order", "year", "month", "fall", "the",
+        "judge", "law", "\u00e9", "\u0130n", "\u017fimilar", "\u212aase", ",", ".", "-", "x" * 20,
+    ]  # fmt: skip
+    separators = [" ", " ", " ", "", ", ", "\u00a0"]
+    rng = random.Random(13)
+    for _ in range(30000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randint(1, 16))
+        )
+        expected = outcome._DISTRACTOR.search(text) is not None
+        assert outcome._distracted(text) == expected, text
