@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
 
@@ -25,11 +26,14 @@ _PATTERNS = [
     for i, (p, cls, informal) in enumerate(tables.OUTCOME_PATTERNS)
 ]
 _CLAUSE_BREAK_WORDS = ("and", "but", "while", "after", "because", "as", "which", "who")
-# The clause breaks spelled backwards: single characters and whole words, which cannot overlap,
-# so the first match in the reversed text is the last one in the text.
-_CLAUSE_BREAK_REVERSED = re.compile(
-    r"[,;:—(]|\b(?:" + "|".join(w[::-1] for w in _CLAUSE_BREAK_WORDS) + r")\b"
+# The words before a verb, read backwards from it: the text before it reversed, matched from its
+# start, gives the nearest four words (each reversed) up to a clause-break character; a word
+# that holds a clause-break word (a whole run of word characters) ends the clause there.
+_BREAK_CHARS = ",;:—("
+_LAST_WORDS_REVERSED = re.compile(
+    rf"[^\w'{_BREAK_CHARS}]*" + rf"(?:([\w']+)[^\w'{_BREAK_CHARS}]*" * 4 + ")?" * 4
 )
+_BREAKS_REVERSED = frozenset(w[::-1] for w in _CLAUSE_BREAK_WORDS)
 _WORDS = re.compile(r"[\w']+")
 _ACTOR = re.compile(tables.JUDICIAL_ACTORS, re.I)
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
@@ -54,36 +58,59 @@ class Event:
 
 
 def _is_intent_or_negated(norm: str, start: int, cls: str) -> bool:
-    """Whether the words just before the verb make it intent, negation, hypothesis or background."""
-    head = norm[max(0, start - 60) : start]
-    # Only the words after the last clause break count; searching the reversed text finds that
-    # break first instead of scanning the whole window for every break.
-    last_break = _CLAUSE_BREAK_REVERSED.search(head[::-1])
-    tail = head[len(head) - last_break.start() :] if last_break else head
-    if tail.isascii():  # lower-casing cannot split an ASCII word
-        words = _WORDS.findall(tail.lower())[-4:]
-    else:
-        words = [w.lower() for w in _WORDS.findall(tail)][-4:]
+    """Whether the words just before the verb make it intent, negation, hypothesis or background:
+    the last four words of the 60 characters before it, after the last clause break."""
+    words = _words_before(norm, start)
     if cls == "sentenced" and words[-1:] == ["will"]:
         return False
     if words and words[-1] in ("was", "were", "been", "be", "is", "are", "has", "have"):
         words = words[:-1] if words[-1] not in ("be",) else words
         if words and words[-1] == "had":
             return True
-    return any(w in tables.NON_EVENT_PRECEDERS or w.endswith("n't") for w in words)
+    # A word that ends in "n't" is followed by the space that joins it to the next.
+    return not tables.NON_EVENT_PRECEDERS.isdisjoint(words) or "n't " in " ".join(words) + " "
+
+
+def _words_before(norm: str, start: int) -> list[str]:
+    """The last four words (`[\\w']+`, lower-cased) of the 60 characters before `start` that
+    follow the last clause break there, in order: one anchored match of the reversed text
+    instead of a search for the break and a scan of the words."""
+    if start <= 0:
+        return []
+    low = start - 61
+    back = norm[start - 1 : low if low >= 0 else None : -1]
+    found = _LAST_WORDS_REVERSED.match(back)
+    words: list[str] = []
+    for token in found.groups() if found else ():
+        if token is None:
+            break
+        if token in _BREAKS_REVERSED:
+            break
+        if "'" in token:
+            runs = token.split("'")
+            cut = next((j for j, run in enumerate(runs) if run in _BREAKS_REVERSED), -1)
+            if cut >= 0:
+                if cut:  # the part of the word after the break word (an apostrophe first)
+                    words.append(("'".join(runs[:cut]) + "'")[::-1].lower())
+                break
+        words.append(token[::-1].lower())
+    words.reverse()
+    return words
 
 
 def _event(
     sent: Sentence, norm: str, m: re.Match[str], cls: str, informal: bool, has_actor: bool
 ) -> Event | None:
-    """The match as a decision event, or None when intent, negation, a noun or hearsay."""
-    if _is_intent_or_negated(norm, m.start(), cls) and not (
+    """The match as a decision event, or None when intent, negation, a noun or hearsay (each
+    test is pure: the cheapest are asked first)."""
+    if not has_actor and cls != "sentenced":
+        return None
+    start = m.start()
+    if _is_intent_or_negated(norm, start, cls) and not (
         cls == "denied" and _DENIAL_WORDS.match(m.group(0))
     ):
         return None
-    if not has_actor and cls != "sentenced":
-        return None
-    if cls == "blocked" and _noun_use(norm, m.start()):
+    if cls == "blocked" and _noun_use(norm, start):
         return None
     if not sent.is_headline and _loose_gerund(norm, m):
         return None
@@ -96,7 +123,7 @@ def _event(
     if cls == "ruled_for":
         t = _RULED_FOR_TARGET.match(norm, m.end())
         target = t.group("who") if t else None
-    return Event(cls, sent, m.start(), m.end(), informal, target)
+    return Event(cls, sent, start, m.end(), informal, target)
 
 
 # --- patterns tried only where they can begin --------------------------------------------------
@@ -306,25 +333,31 @@ def first_match(
 def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
     norm = sent.norm
     low = norm.lower()
-    folded = low if low.isascii() else fold(norm)
-    events: list[Event] = []
+    if low.isascii():
+        folded = low
+        table = _OUTCOME_WORDS_ASCII
+    else:
+        folded = fold(norm)
+        table = _OUTCOME_WORDS_OTHER
     words = ascii_words(folded)
-    if not _OUTCOMES.unopened and _OUTCOMES.words.isdisjoint(words):
-        return events
-    candidates = _candidates(low, folded, words)
-    if not candidates:
-        return events
+    hits = _OUTCOMES.words.intersection(words)
+    if not hits and not _OUTCOMES.unopened:
+        return []
+    tries = _tries(low, folded, hits, table)
+    if not tries:
+        return []
+    events: list[Event] = []
     has_actor: bool | None = None if require_actor else True
     taken: list[tuple[int, int]] = []
-    for index in sorted(candidates):
+    for index in sorted(tries) if len(tries) > 1 else tries:
         pattern, cls, informal, _ = _PATTERNS[index]
-        starts = candidates[index]
-        if starts is None:
+        offsets = tries[index]
+        if offsets is None:
             matches: Iterable[re.Match[str]] = pattern.finditer(norm)
         else:
-            matches = anchored(pattern, norm, folded, starts)
+            matches = _matches_at(pattern, norm, offsets)
         for m in matches:
-            if any(a <= m.start() < b for a, b in taken):
+            if taken and any(a <= m.start() < b for a, b in taken):
                 continue
             if has_actor is None:
                 has_actor = _has_actor(norm, folded is low, words)
@@ -332,32 +365,64 @@ def find_events(sent: Sentence, *, require_actor: bool = True) -> list[Event]:
             if event is not None:
                 events.append(event)
                 taken.append((m.start(), m.end()))
-    events.sort(key=lambda e: e.start)
+    if len(events) > 1:
+        events.sort(key=_START)
     return events
 
 
-def _candidates(low: str, folded: str, words: list[bytes]) -> dict[int, tuple[str, ...] | None]:
-    """The outcome patterns worth running on a sentence, each with the texts its matches can
-    begin with (None: search the whole sentence).
+_START = attrgetter("start")
+
+
+def _matches_at(pattern: re.Pattern[str], norm: str, offsets: list[int]) -> list[re.Match[str]]:
+    """`anchored` at offsets already found."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for pos in offsets:
+        if pos < end:
+            continue
+        m = pattern.match(norm, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _tries(
+    low: str, folded: str, hits: set[bytes], table: dict[bytes, tuple[_Entry, ...]]
+) -> dict[int, list[int] | None]:
+    """The outcome patterns worth running on a sentence, each with the offsets, ascending, at
+    which its matches can begin (None: search the whole sentence).
 
     A pattern runs only when one of its table triggers is in the lower-cased sentence (that gate
-    decides, as it always has) and one of the words it opens with is a word of the sentence: one
-    set intersection instead of a substring scan per trigger. A trigger inside the opening word
-    itself needs no scan when the sentence is ASCII (lower-casing and folding then agree)."""
-    out: dict[int, tuple[str, ...] | None] = {}
-    rejected: set[int] = set()
-    ascii_text = low is folded
-    for word in _OUTCOMES.words.intersection(words):
-        for index, starts, trigger_in_word in _OUTCOME_WORDS[word]:
-            found = out.get(index)
-            if found is not None:
-                out[index] = found + starts
-            elif index in rejected:
-                continue
-            elif (trigger_in_word and ascii_text) or has_any(low, _PATTERNS[index][3]):
-                out[index] = starts
-            else:
-                rejected.add(index)
+    decides, as it always has) and a text its matches begin with is in the folded sentence,
+    opening with a word of the sentence (`hits`). The trigger needs no scan when every text the
+    word's matches begin with holds a trigger, or the word holds one, and the sentence is ASCII
+    (lower-casing and folding then agree): a text is found only where a trigger is."""
+    out: dict[int, list[int] | None] = {}
+    merged: set[int] = set()
+    gate: dict[int, bool] = {}
+    for word in hits:
+        for index, starts, triggers in table[word]:
+            if triggers is not None:
+                passed = gate.get(index)
+                if passed is None:
+                    passed = gate[index] = has_any(low, triggers)
+                if not passed:
+                    continue
+            for start in starts:
+                pos = folded.find(start)
+                if pos < 0:
+                    continue
+                found = out.get(index)
+                if found is None:
+                    found = out[index] = []
+                else:
+                    merged.add(index)
+                while pos >= 0:
+                    found.append(pos)
+                    pos = folded.find(start, pos + 1)
+    for index in merged:
+        out[index] = sorted(set(out[index] or ()))
     for index in _OUTCOMES.unopened:
         if has_any(low, _PATTERNS[index][3]):
             out[index] = None
@@ -365,14 +430,30 @@ def _candidates(low: str, folded: str, words: list[bytes]) -> dict[int, tuple[st
 
 
 _OUTCOMES = Openings.of([p for p, _, _, _ in _PATTERNS])
-# With each opening word, whether it holds one of the pattern's triggers itself.
-_OUTCOME_WORDS = {
-    word: tuple(
-        (index, starts, any(t.encode() in word for t in _PATTERNS[index][3]))
-        for index, starts in pairs
-    )
-    for word, pairs in _OUTCOMES.by_word.items()
-}
+# With each opening word, its patterns: (index, the texts a match begins with, the triggers to
+# look for, or None when the gate is known to pass wherever one of the texts is). In an ASCII
+# sentence a trigger inside every text, or inside the word itself, needs no scan.
+_Entry = tuple[int, tuple[str, ...], tuple[str, ...] | None]
+
+
+def _entries(ascii_text: bool) -> dict[bytes, tuple[_Entry, ...]]:
+    """The table for sentences that are ASCII (`ascii_text`) or not."""
+    out: dict[bytes, tuple[_Entry, ...]] = {}
+    for word, pairs in _OUTCOMES.by_word.items():
+        entries: list[_Entry] = []
+        for index, starts in pairs:
+            triggers = tuple(_PATTERNS[index][3])
+            sure = ascii_text and (
+                any(t.encode() in word for t in triggers)
+                or all(any(t in start for t in triggers) for start in starts)
+            )
+            entries.append((index, starts, None if sure else triggers))
+        out[word] = tuple(entries)
+    return out
+
+
+_OUTCOME_WORDS_ASCII = _entries(True)
+_OUTCOME_WORDS_OTHER = _entries(False)
 _ACTORS = Openings.of([_ACTOR])
 _ACTOR_WORDS = frozenset(
     text.encode() for text, whole in _openings(_ACTOR.pattern, _ACTOR.flags) or [] if whole
@@ -415,6 +496,26 @@ _AFFIRM = re.compile(rf"(?:{tables.AFFIRM_NOUNS})\b", re.I)
 _LAW = re.compile(rf"(?:{tables.LAW_NOUNS})\b", re.I)
 
 
+def _single_words(nouns: str) -> frozenset[str]:
+    """The lower-case words `(?:nouns)\b` matches whole, case-insensitively, in a word without
+    spaces: its one-word alternatives, each plain or with an optional final "s"."""
+    out: set[str] = set()
+    for alternative in nouns.split("|"):
+        if " " in alternative:
+            continue  # never the whole of a word without spaces
+        stem = alternative.removesuffix("s?")
+        if not stem.isalpha():
+            raise ValueError(f"not a plain word: {alternative!r}")
+        out.update({stem, stem + "s"} if stem != alternative else {stem.lower()})
+    return frozenset(word.lower() for word in out)
+
+
+# In normalised text (no letter that case-folds to an ASCII letter without being one) a bare word
+# fullmatches `_AFFIRM` or `_LAW` exactly when its lower case is one of these.
+_AFFIRM_WORDS = _single_words(tables.AFFIRM_NOUNS)
+_LAW_WORDS = _single_words(tables.LAW_NOUNS)
+
+
 _GERUND_HOSTS = tables.words(
     "order orders ruling rulings decision decisions injunction opinion judgment judge court "
     "panel justices"
@@ -424,7 +525,7 @@ _GERUND_HOSTS = tables.words(
 def _loose_gerund(norm: str, m: re.Match[str]) -> bool:
     """ "too comfortable blocking policies" is talk about blocking, not a decision; an "-ing"
     verb counts after a comma ("..., blocking the rule") or a ruling noun ("an order blocking")."""
-    first = m.group(0).split()[0].lower()
+    first = m.group(0).split(None, 1)[0].lower()
     if not first.endswith("ing") or first in ("sentencing",):
         return False
     before = norm[max(0, m.start() - 30) : m.start()].rstrip()
@@ -444,9 +545,9 @@ def _uphold_class(norm: str, end: int) -> str | None:
     """ "upheld the conviction" is affirmed, "upheld the law" is upheld: the first noun decides."""
     for word in norm[end : end + 120].split()[:9]:
         bare = word.strip(",.;:'\"").lower()
-        if _AFFIRM.fullmatch(bare):
+        if bare in _AFFIRM_WORDS:
             return "affirmed"
-        if _LAW.fullmatch(bare):
+        if bare in _LAW_WORDS:
             return "upheld"
     return None
 
@@ -480,13 +581,41 @@ def lead_events(doc: Doc) -> list[Event]:
         fresh: bool | None = None  # asked only of an event in background wording
         for ev in find_events(sent):
             region = sent.norm[max(0, ev.start - 80) : ev.end + 40]
-            if _DISTRACTOR.search(region):
+            if _distracted(region):
                 if fresh is None:
                     fresh = _fresh(sent)
                 if not fresh:
                     continue
             events.append(ev)
     return events
+
+
+# Lower-case text one piece of which every match of the background cue pattern starts with.
+_DISTRACTOR_STARTS = (
+    "separate", "unrelated", "similar", "earlier", "previous", "prior", "another", "other",
+    "last", "this past", "parallel", "in 19", "in 20", "nomin", "assigned to", "who had",
+    "that had", "which had", "had ",
+)  # fmt: skip
+
+
+def _distracted(text: str) -> bool:
+    """`_DISTRACTOR.search(text)` finds something. Its cue words are looked for first, in one
+    C-level pass; the pattern (costly to search for: case-insensitive, it is tried at every
+    place) is then tried only where the folded text holds a start of a match."""
+    low = text.lower()
+    if not has_any(low, _DISTRACTOR.words):
+        return False
+    folded = low if low.isascii() else fold(text)
+    if len(folded) != len(text):  # folding keeps every character's place in normalised text
+        return _DISTRACTOR.pattern.search(text) is not None
+    pattern = _DISTRACTOR.pattern
+    for start in _DISTRACTOR_STARTS:
+        pos = folded.find(start)
+        while pos >= 0:
+            if pattern.match(text, pos) is not None:
+                return True
+            pos = folded.find(start, pos + 1)
+    return False
 
 
 def _fresh(sent: Sentence) -> bool:
@@ -521,22 +650,59 @@ def _court_cued(doc: Doc) -> set[int]:
 def more_events(doc: Doc, judge_surnames: list[str]) -> list[Event]:
     """Events of later sentences in which a deciding judge or "the judge/court" acts."""
     events: list[Event] = []
+    for sent in _later_sentences(doc, judge_surnames):
+        events.extend(_kept_events(sent))
+    return events
+
+
+def _later_sentences(doc: Doc, judge_surnames: list[str]) -> list[Sentence]:
+    """The sentences after the lead that hold a surname or a court cue, in order."""
     surnames = [s for s in judge_surnames if s]
     lead = {s.index for s in lead_sentences(doc)}
     first_lead = min(lead, default=0)
     # A surname with a line break is in no sentence.
     named = {s.index for s in doc.holding(tuple(s for s in surnames if "\n" not in s))}
-    # Only the sentences holding a surname or a court cue are visited, in order.
-    for index in sorted(named | _court_cued(doc)):
-        if index in lead or index < first_lead:
+    return [
+        doc.sentences[index]
+        for index in sorted(named | _court_cued(doc))
+        if index not in lead and index >= first_lead
+    ]
+
+
+def _kept_events(sent: Sentence) -> list[Event]:
+    """The sentence's events, or none when it speaks of another ruling."""
+    found = find_events(sent)
+    # Most sentences hold no event: the background test is for those that do.
+    if found and not _distracted(sent.norm):
+        return found
+    return []
+
+
+def later_motion(
+    doc: Doc, judge_surnames: list[str], earlier: list[Sentence]
+) -> tuple[str, str] | None:
+    """What `find_motion` finds in the sentences of `more_events(doc, judge_surnames)` that are
+    not among `earlier`, in order: the same sentences asked for a motion first, and only one that
+    names a motion read for events. Few later sentences name a motion: when none of them holds
+    a word a motion opens with (one reading of them all), none is read at all."""
+    skip = {id(sent) for sent in earlier}
+    rest = [sent for sent in _later_sentences(doc, judge_surnames) if id(sent) not in skip]
+    if not rest:
+        return None
+    # The ASCII words of the texts joined by a line break are those of each text (lower-casing
+    # turns no other character into an ASCII letter once fold has replaced the few that do).
+    words = ascii_words(fold("\n".join([sent.norm for sent in rest])))
+    if not _MOTION_OPENINGS.unopened and _MOTION_OPENINGS.words.isdisjoint(words):
+        return None
+    for sent in rest:
+        low = fold(sent.norm)
+        words = ascii_words(low)
+        if not _MOTION_OPENINGS.unopened and _MOTION_OPENINGS.words.isdisjoint(words):
             continue
-        sent = doc.sentences[index]
-        norm = sent.norm
-        found = find_events(sent)
-        # Most sentences hold no event: the background test is for those that do.
-        if found and not _DISTRACTOR.search(norm):
-            events.extend(found)
-    return events
+        name = _motion_named(sent.norm, low, words)
+        if name is not None and _kept_events(sent):
+            return name, sent.text
+    return None
 
 
 def resolve_class(
@@ -613,20 +779,26 @@ def _overlaps(target: str, party: str) -> bool:
 def find_motion(sentences: list[Sentence]) -> tuple[str, str] | None:
     """The first request named in the decisive sentences, normalised."""
     for sent in sentences:
-        best: tuple[int, str] | None = None
         low = fold(sent.norm)
-        # Only the motions one of whose opening words the sentence has can match in it.
-        opened = _MOTION_OPENINGS.opened(ascii_words(low))
-        for index in sorted(opened):
-            pattern, name, triggers = _MOTIONS[index]
-            if not has_any(low, triggers):
-                continue
-            m = first_match(pattern, sent.norm, low, opened[index])
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), name)
-        if best:
-            return best[1], sent.text
+        name = _motion_named(sent.norm, low, ascii_words(low))
+        if name is not None:
+            return name, sent.text
     return None
+
+
+def _motion_named(norm: str, low: str, words: list[bytes]) -> str | None:
+    """The request named first in a sentence, given its folded text and that text's words."""
+    best: tuple[int, str] | None = None
+    # Only the motions one of whose opening words the sentence has can match in it.
+    opened = _MOTION_OPENINGS.opened(words)
+    for index in sorted(opened):
+        pattern, name, triggers = _MOTIONS[index]
+        if not has_any(low, triggers):
+            continue
+        m = first_match(pattern, norm, low, opened[index])
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
 
 
 _MOTION_OPENINGS = Openings.of([p for p, _, _ in _MOTIONS])

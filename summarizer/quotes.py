@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from summarizer.gates import fold
+from summarizer.gates import fold, has_any
 from summarizer.text import Doc, normalise
 
 _VERBS = (
@@ -88,9 +88,13 @@ def _before(doc: Doc, i: int) -> str:
 
 
 def find_key_quote(doc: Doc, judge_names: list[str]) -> tuple[str, str] | None:
-    """(quotation without outer marks and trailing comma, sentence) or None."""
-    judge_words = {w for name in judge_names for w in normalise(name).split() if len(w) > 2}
-    embedded: tuple[str, str] | None = None
+    """(quotation without outer marks and trailing comma, sentence) or None.
+
+    A quotation that leads its sentence wins wherever it is; only when none does is the first
+    embedded one looked for, in the sentences passed over (each reading is the sentence's own,
+    so reading them last gives what reading them in passing would)."""
+    judge_words = {w for name in judge_names for w in _normalised(name).split() if len(w) > 2}
+    passed: list[int] = []
     for i in _quoting(doc):
         sent = doc.sentences[i]
         norm = sent.norm
@@ -109,19 +113,45 @@ def find_key_quote(doc: Doc, judge_names: list[str]) -> tuple[str, str] | None:
                 start = norm.index(q)
                 return _trim(sent.text[start : start + len(q)]), sent.text
             continue
-        if embedded is None and not _dissenting(norm):
-            e = _embedded(norm)
-            if e:
-                speaker = e.group("speaker")
-                ok = _judicial(speaker, judge_words)
-                if not ok and _PRONOUN.match(speaker) is not None:
-                    prev = _before(doc, i)
-                    ok = _COURT_OR_JUDGE.search(prev) is not None or any(
-                        w in prev or w in norm[: e.start()] for w in judge_words
-                    )
-                if ok:
-                    embedded = (_trim(sent.text[e.start("q") : e.end("q")]), sent.text)
-    return embedded
+        passed.append(i)
+    for i in passed:
+        found = _embedded_quote(doc, i, judge_words)
+        if found is not None:
+            return found
+    return None
+
+
+def _embedded_quote(doc: Doc, i: int, judge_words: set[str]) -> tuple[str, str] | None:
+    """The quotation sentence `i` holds after a judicial speaker's verb, with the sentence."""
+    sent = doc.sentences[i]
+    norm = sent.norm
+    if _dissenting(norm):
+        return None
+    e = _embedded(norm)
+    if not e:
+        return None
+    speaker = e.group("speaker")
+    ok = _judicial(speaker, judge_words)
+    if not ok and _PRONOUN.match(speaker) is not None:
+        prev = _before(doc, i)
+        ok = _COURT_OR_JUDGE.search(prev) is not None or any(
+            w in prev or w in norm[: e.start()] for w in judge_words
+        )
+    if not ok:
+        return None
+    return _trim(sent.text[e.start("q") : e.end("q")]), sent.text
+
+
+# The ASCII characters that normalising replaces: an ASCII name without them is its own
+# normalised form.
+_ASCII_NORMALISED = tuple(chr(c) for c in range(128) if normalise(chr(c)) != chr(c))
+
+
+def _normalised(name: str) -> str:
+    """`normalise(name)`, without its pass over every replaced character for a plain name."""
+    if name.isascii() and not has_any(name, _ASCII_NORMALISED):
+        return name
+    return normalise(name)
 
 
 def _trim(quote: str) -> str:

@@ -18,6 +18,7 @@ from summarizer.outcome import (
     Event,
     build_outcome,
     find_motion,
+    later_motion,
     lead_events,
     lead_sentences,
     more_events,
@@ -87,8 +88,11 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
     # The first sentence naming a motion wins, so the later events' sentences (read last) are
     # looked at only when the earlier ones name none.
     earlier = _unique(event_sentences + judge_printed)
-    motion_hit = find_motion(earlier) or find_motion(
-        _unique(earlier + [e.sentence for e in later()])[len(earlier) :]
+    # When the later events are not read yet, only those of sentences naming a motion are.
+    motion_hit = find_motion(earlier) or (
+        find_motion(_unique(earlier + [e.sentence for e in later()])[len(earlier) :])
+        if later_found
+        else later_motion(doc, [surname(j.name) for j in judges], earlier)
     )
     motion = motion_hit[0] if motion_hit else None
     outcome = build_outcome(cls, text_event, motion)
@@ -189,24 +193,26 @@ def _decision_date(
     """The date printed nearest the decisive verb; "today" (often the press release's own day)
     only when nothing more specific is printed; then the judge's and the lead's sentences."""
     ordered = ([decisive] if decisive else []) + [e for e in events if e is not decisive]
-    found: list[tuple[str, str]] = []
+    # The first specific date wins outright: the events after it are not read.
+    first: tuple[str, str] | None = None
     for ev in ordered:
         if ev.sentence.is_headline:
             continue
         printed = dates.find_date(ev.sentence.norm, ev.sentence.text, ev.start)
         if printed:
-            found.append((printed, ev.sentence.text))
-    if not found:
+            if printed.lower() not in ("today", "tonight"):
+                return dates.resolve(printed, published), ev.sentence.text
+            if first is None:
+                first = (printed, ev.sentence.text)
+    if first is None:
         for sent in judge_printed + lead_sentences(doc):
             printed = dates.find_date(sent.norm, sent.text, 0)
             if printed:
-                found.append((printed, sent.text))
+                first = (printed, sent.text)
                 break
-    if not found:
+    if first is None:
         return None
-    specific = [f for f in found if f[0].lower() not in ("today", "tonight")]
-    printed, sentence = (specific or found)[0]
-    return dates.resolve(printed, published), sentence
+    return dates.resolve(first[0], published), first[1]
 
 
 def _lead_summary(doc: Doc) -> str:

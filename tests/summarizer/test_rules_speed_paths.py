@@ -14,14 +14,17 @@ ARTICLES = Path(__file__).parent / "articles"
 
 @pytest.fixture
 def later_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """1 for each reading of all the later events, 2 for each search of the later events'
+    sentences for a motion alone."""
     calls: list[int] = []
-    real = rules.more_events
+    for mark, name in ((1, "more_events"), (2, "later_motion")):
+        real = getattr(rules, name)
 
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return real(*args, **kwargs)
+        def counting(*args, _real=real, _mark=mark, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(_mark)
+            return _real(*args, **kwargs)
 
-    monkeypatch.setattr(rules, "more_events", counting)
+        monkeypatch.setattr(rules, name, counting)
     return calls
 
 
@@ -43,7 +46,7 @@ def test_motion_named_only_later_is_still_found(later_calls: list[int]) -> None:
     )
     facts = summarize(body)
     assert facts.outcome is not None and facts.outcome.motion == "preliminary injunction"
-    assert later_calls == [1]
+    assert later_calls == [2]
 
 
 def test_lead_without_decision_reads_later_events(later_calls: list[int]) -> None:
