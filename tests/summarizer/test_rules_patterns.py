@@ -188,3 +188,34 @@ def test_criminal_lead_reads_the_headline_and_first_sentence_as_separate_words()
     )
     assert _criminal_lead(doc)
     assert not _criminal_lead(prepare("The agency changed its rules in March.", "Judge rules"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defendant"),
+    [
+        (
+            "The states sued the Office of Management and Budget in March.",
+            "Office of Management and Budget",
+        ),
+        (
+            "The foster children sued the Texas Department of Family and Protective Services.",
+            "Texas Department of Family and Protective Services",
+        ),
+        (
+            "Two asylum seekers sued U.S. Citizenship and Immigration Services in May.",
+            "U.S. Citizenship and Immigration Services",
+        ),
+        (
+            "The inmates sued the California Department of Corrections and Rehabilitation.",
+            "California Department of Corrections and Rehabilitation",
+        ),
+    ],
+)
+def test_an_agency_whose_name_holds_and_stays_one_defendant(sentence: str, defendant: str) -> None:
+    body = (
+        "A federal judge on Friday blocked the policy. U.S. District Judge Ann Cole granted a "
+        f"preliminary injunction. {sentence}"
+    )
+    f = summarize(body, title="Judge blocks policy")
+    assert defendant in f.defendants
+    assert not any(d != defendant and d in defendant for d in f.defendants)
