@@ -9,7 +9,10 @@ def _who(judges: list[Judge], court: str | None, level: str) -> str:
     if len(judges) == 1:
         j = judges[0]
         who = f"{j.title} {j.name}" if j.title else j.name
-        return f"{who} ({court})" if court else who
+        # "Fulton County Superior Court Judge X" already says which court.
+        if court and court.lower() not in (j.title or "").lower():
+            return f"{who} ({court})"
+        return who
     if court:
         article = "" if court.lower().startswith(("the ", "u.s.")) else "the "
         if level == "appellate" and len(judges) > 1:
@@ -38,15 +41,19 @@ def build_summary(
     if not outcome.text:
         return fallback
     who = _who(judges, court, level)
-    first = f"{who} {outcome.text}".strip()
-    if not first.endswith("."):
-        first += "."
+    first = _closed(f"{who} {outcome.text}".strip())
     if plaintiffs and defendants:
-        second = f"The case was brought by {_list(plaintiffs)} against {_list(defendants)}."
+        second = f"The case was brought by {_list(plaintiffs)} against {_list(defendants)}"
     elif plaintiffs:
-        second = f"The case was brought by {_list(plaintiffs)}."
+        second = f"The case was brought by {_list(plaintiffs)}"
     elif defendants:
-        second = f"The case was brought against {_list(defendants)}."
+        second = f"The case was brought against {_list(defendants)}"
     else:
-        second = ""
-    return f"{first} {second}".strip()
+        return first
+    return f"{first} {_closed(second)}"
+
+
+def _closed(sentence: str) -> str:
+    """The sentence with one closing stop: a name ending "Inc." or a cut text ending "…" already
+    has one, and a second reads as a typo."""
+    return sentence if sentence.endswith((".", "…", "!", "?")) else sentence + "."
