@@ -1,4 +1,4 @@
-"""`rulingbot why` and `rulingbot status`: what the service did and why, for operators."""
+"""`rulingbot why`, `status` and `enable-feed`: what the service did and why, for operators."""
 
 from __future__ import annotations
 
@@ -131,5 +131,36 @@ def status(config: ConfigOption = None) -> None:
         console.print("[bold]Recent errors[/]" if errors else "No recent errors.")
         for e in errors:
             console.print(f"  {_when(e.at)}  {e.source}: {e.message}", highlight=False)
+
+    asyncio.run(go())
+
+
+@app.command("enable-feed")
+def enable_feed_command(
+    url: Annotated[str, typer.Argument(help="The feed's URL, as `status` lists it.")],
+    config: ConfigOption = None,
+) -> None:
+    """Poll a feed again that was disabled after failing for too long (e.g. once its site is
+    back); its failure count starts over."""
+    from bot.store.feeds import enable_feed, list_feeds
+
+    settings = get_settings(config)
+
+    async def go() -> None:
+        db = await _open(settings)
+        try:
+            known = [f for f in await list_feeds(db, include_unconfigured=True) if f.url == url]
+            if not known:
+                fail(f"no feed {url!r} is known (configured feeds appear after the first run)")
+            feed = known[0]
+            if not feed.disabled_reason:
+                console.print(f"{feed.label} is not disabled; nothing to do.", highlight=False)
+                return
+            await enable_feed(db, feed.id)
+        finally:
+            await db.close()
+        console.print(
+            f"enabled {feed.label}; it was disabled: {feed.disabled_reason}", highlight=False
+        )
 
     asyncio.run(go())
