@@ -48,9 +48,12 @@ class _Anchored:
         back = self.back
         if back != (0,):
             places = [pos - b for pos in places for b in back if pos >= b]
+        match = self.pattern.match
+        if len(places) == 1:  # most sentences print a word once
+            m = match(text, places[0])
+            return [] if m is None else [m]
         found: list[re.Match[str]] = []
         end = 0
-        match = self.pattern.match
         for pos in sorted(set(places)):
             # As `finditer` does, the search goes on where the last match ended.
             if pos >= end and (m := match(text, pos)) is not None:
@@ -1181,11 +1184,40 @@ def _org_for(doc: Doc, name: str) -> str | None:
         i = bisect_right(starts, pos) - 1
         norm = doc.sentences[i].norm
         if has_any(norm, _CORP_WORDS):
-            for m in _ORG_NAME.finditer(norm):
-                if m.group(0).startswith(prefix):
-                    return m.group(0)
+            at = pos - starts[i]
+            while at >= 0:
+                found = _org_at(norm, at)
+                if found is not None:
+                    return found
+                at = norm.find(prefix, at + 1)
         pos = text.find(prefix, starts[i + 1]) if i + 1 < count else -1
     return None
+
+
+# Characters no company name holds: one before a place bounds the names that can cover it.
+_ORG_BARRIERS = (",", ";", '"', "(")
+# Where a match of `_ORG_NAME` can start: its first character and the boundary before it.
+_ORG_START = re.compile(rf"[{U}](?<!\w.)")
+
+
+def _org_at(norm: str, at: int) -> str | None:
+    """The company name `_ORG_NAME.finditer(norm)` yields starting at `at`, if any: the search
+    goes on where each match ends, so a match starting at `at` is yielded unless an earlier match
+    covers `at`, and an earlier match covering it starts after the last barrier character before
+    it. Only the places from there to `at` are tried, where the search through the whole
+    sentence tries every capital in it."""
+    found = _ORG_NAME.match(norm, at)
+    if found is None:
+        return None
+    start = max([norm.rfind(char, 0, at) for char in _ORG_BARRIERS]) + 1
+    end = start
+    for capital in _ORG_START.finditer(norm, start, at):
+        place = capital.start()
+        if place >= end and (m := _ORG_NAME.match(norm, place)) is not None:
+            end = m.end()
+            if end > at:
+                return None  # the earlier match covers `at`
+    return found.group(0)
 
 
 _STATE_NAMES = frozenset(tables.US_STATES.split("|"))
