@@ -32,9 +32,13 @@ class _Anchored:
     pattern: re.Pattern[str]
     words: tuple[str, ...]
     back: tuple[int, ...] = (0,)
+    one: bool = field(init=False)  # one word and no step back: its places come in order
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "one", len(self.words) == 1 and self.back == (0,))
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        if len(self.words) == 1 and self.back == (0,):
+        if self.one:
             return self._finditer_one(text)
         find = text.find
         places: list[int] = []
@@ -189,6 +193,18 @@ _CASE_NOUN_BEFORE = re.compile(
     r"[^;]{0,100}$",
     re.I,
 )
+# The longest case noun `_CASE_NOUN_BEFORE` reads ("class actions").
+_CASE_NOUN_SIZE = len("class actions")
+
+
+def _case_noun_before(before: str) -> bool:
+    """Whether `_CASE_NOUN_BEFORE` matches in `before`. A match ends at the end (or before a final
+    line break) at most 100 characters after its noun and holds no ";": the search starts there,
+    not at every place of the window (a case-insensitive alternation is tried at each)."""
+    start = max(len(before) - 1 - 100 - _CASE_NOUN_SIZE, before.rfind(";") + 1, 0)
+    return _CASE_NOUN_BEFORE.search(before, start) is not None
+
+
 _COALITION_LED = re.compile(
     rf"\b(?P<grp>(?:a |the )?coalition of (?:{tables.NUMBER_WORDS}) (?:\w+ )?"
     rf"(?:{tables.GROUP_NOUNS}))(?: [^.;]{{0,30}}?)? led by "
@@ -521,18 +537,24 @@ def _clean_phrase(item: str) -> str | None:
     if " official capacit" in item:  # every match holds it
         item = _OFFICIAL_CAPACITY.sub("", item)
     # An age ends the text with a digit, ",", ")" or a space (before `$`'s final line break).
-    if item[-1:].isdigit() or item[-1:] in (",", ")") or item[-1:].isspace():
+    last = item[-1:]
+    if last.isdigit() or last == "," or last == ")" or last.isspace():
         item = _AGE.sub("", item)
     item = item.strip()
-    for _ in range(2):  # anchored at the start, so one match at most each time
+    # `_LEADING` is anchored at the start, so it matches once at most; a second leading word
+    # can follow only a first one.
+    if item[:1] in _LEADING_FIRST and (lead := _LEADING.match(item)) is not None:
+        item = item[lead.end() :]
         if item[:1] in _LEADING_FIRST and (lead := _LEADING.match(item)) is not None:
             item = item[lead.end() :]
-    called = _CALLED.search(item) if has_any(item, _CALLED_WORDS) else None
-    if called:
-        item = called.group("name")
+    # Every match holds one of the `_CALLED_WORDS`, tested here without a call.
+    if "called" in item or "named" in item or "known as" in item or "dubbed" in item:
+        called = _CALLED.search(item)
+        if called is not None:
+            item = called.group("name")
     if not item:
         return None
-    if _is_group(item):
+    if not item[0].isupper() and _GROUP.match(item) is not None:  # `_is_group`
         return _GROUP_ARTICLE.sub("", item)
     if item[0].islower():
         words = item.split()
@@ -549,7 +571,9 @@ def _clean_phrase(item: str) -> str | None:
         if not tail or tail[0] in _CONNECTORS:
             return None
         item = " ".join(tail)
-    if has_any(item, _JUDICIAL_WORDS) and _JUDICIAL.search(item):
+    # Every match holds one of the `_JUDICIAL_WORDS`.
+    judicial = "Judge" in item or "Justice" in item or "Chancellor" in item or "Magistrate" in item
+    if judicial and _JUDICIAL.search(item):
         return None
     tokens = item.split()
     if len(tokens) > 12 or len(item) > 90:
@@ -575,7 +599,7 @@ def _clean_phrase(item: str) -> str | None:
         item = item[:-2]
     if not item or item.lower() in tables.GENERIC_PARTY_WORDS:
         return None
-    if not item[0].isupper() and not any(ch.isupper() for ch in item):
+    if not item[0].isupper() and not any(map(str.isupper, item)):
         return None
     if item.split()[0] in _PRONOUNS:
         return None
@@ -801,7 +825,7 @@ def _by(col: _Collector, norm: str, sent: Sentence) -> None:
         if "amicus" in m.group("gap") or "brief" in m.group("gap"):
             continue
         before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
-        if not _CASE_NOUN_BEFORE.search(before):
+        if not _case_noun_before(before):
             continue
         col.add(read_list(norm, m.end()), "p", 3, sent)
 
@@ -970,20 +994,23 @@ _COMMA_DIGIT_MASK = 1 << (len(_RULE_TABLE) + 3)
 def _visits(doc: Doc, criminal: bool) -> list[tuple[int, int]]:
     """(sentence index, bit mask of the rules that can match there), in sentence order."""
     text, starts = doc.norm_text, doc.starts
-    count = len(starts)
+    find = text.find
+    last = len(starts) - 1
     masks: dict[int, int] = {}
     for word, mask in (_ALL_MASKS if criminal else _CIVIL_MASKS).items():
-        pos = text.find(word)
+        pos = find(word)
         while pos >= 0:
             i = bisect_right(starts, pos) - 1
-            masks[i] = masks.get(i, 0) | mask
-            pos = text.find(word, starts[i + 1]) if i + 1 < count else -1
+            masks[i] = masks[i] | mask if i in masks else mask
+            if i == last:
+                break
+            pos = find(word, starts[i + 1])
     if criminal:
         pos = 0
         while (m := _COMMA_DIGIT.search(text, pos)) is not None:
             i = bisect_right(starts, m.start()) - 1
             masks[i] = masks.get(i, 0) | _COMMA_DIGIT_MASK
-            if i + 1 >= count:
+            if i == last:
                 break
             pos = starts[i + 1]
     return sorted(masks.items())
@@ -998,10 +1025,13 @@ def _folded_head(doc: Doc) -> str:
     lower-case fast, where a whole text with one dash lower-cases character by character. Folding
     maps each character on its own but for a final sigma, whose context never crosses the line
     breaks that join the sentences: the pieces joined are the whole folded."""
+    head = doc.norm_text[:_HEAD]
+    if head.isascii():
+        return head.lower()  # what `fold` does with ASCII text
     starts = doc.starts
     count = bisect_right(starts, _HEAD)
     if not count:
-        return fold(doc.norm_text[:_HEAD])
+        return fold(head)
     pieces = [fold(sent.norm) for sent in doc.sentences[: count - 1]]
     pieces.append(fold(doc.norm_text[starts[count - 1] : _HEAD]))
     return "\n".join(pieces)
@@ -1075,10 +1105,16 @@ def _add_caption(col: _Collector, caption: str, criminal: bool) -> None:
     col.add(right, "d", 1, sent)
 
 
+_KEY_SKIP = frozenset(("the", "of", "and"))
+
+
 def _key_tokens(name: str) -> list[str]:
     # Lower-casing neither makes nor removes white space: the tokens of the lower-cased name
-    # are the lower-cased tokens.
-    return [t.strip(",.") for t in name.lower().split() if t not in ("the", "of", "and")]
+    # are the lower-cased tokens. Without a comma or a dot, stripping them changes no token.
+    low = name.lower()
+    if "," not in low and "." not in low:
+        return [t for t in low.split() if t not in _KEY_SKIP]
+    return [t.strip(",.") for t in low.split() if t not in _KEY_SKIP]
 
 
 def _same_keys(a: str, b: str, keys: dict[str, list[str]]) -> bool:
