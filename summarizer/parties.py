@@ -462,7 +462,7 @@ _SEPARATOR_WORDS = ("and", "with", "as well as", "joined by", "plus", "behalf of
 
 
 def split_items(text: str) -> list[str]:
-    if "," not in text and not has_any(text, _SEPARATOR_WORDS):
+    if "," not in text and not any(map(text.__contains__, _SEPARATOR_WORDS)):
         pieces = [text]  # `_protect` changes nothing without " and "
     else:
         text = _protect(text)
@@ -730,7 +730,10 @@ class _Collector:
         return found
 
     def add(self, text: str, side: str, priority: int, sent: Sentence) -> None:
-        for item in self.items(text):
+        items = self.cleaned.get(text)  # `items`, without the call
+        if items is None:
+            items = self.cleaned[text] = _items(text, self.clean)
+        for item in items:
             self.add_one(item, side, priority, sent)
 
     def allowed(self) -> bool:
@@ -745,7 +748,12 @@ class _Collector:
             self.winners.append((text, sent))
 
     def add_one(self, item: str, side: str, priority: int, sent: Sentence) -> None:
-        if len(self.found) >= MAX_FOUND or not self.allowed():
+        if len(self.found) >= MAX_FOUND:
+            return
+        if self.untested is not None:  # `allowed`, without the call
+            self.blocked = _off_topic(self.untested.norm)
+            self.untested = None
+        if self.blocked:
             return
         if item[0].islower() and not _GROUP.match(item):
             if item not in self.anaphors:
@@ -792,7 +800,7 @@ def _off_topic(norm: str) -> bool:
     if norm.rstrip().endswith("?"):
         return True
     low = norm.lower()
-    if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
+    if any(map(low.__contains__, _OTHER_CASE_WORDS)) and _OTHER_CASE.search(norm):
         return True
     return "amic" in low or "friend-of-the-court" in low
 
