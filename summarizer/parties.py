@@ -1070,17 +1070,27 @@ def _add_winners(col: _Collector) -> None:
                 keys[item] = _key_tokens(item)
         # `_same_keys` both ways, each name's key tokens computed once; each side is looked for
         # only until it is seen, and only a single side is used.
+        keyed = [(item, keys[item]) for item in items]
         sides: set[str] = set()
         for f in col.found:
             if f.priority < 1 or f.side in sides:
                 continue
             name = f.name
-            if name not in keys:
-                keys[name] = _key_tokens(name)
-            if any(_same_keys(item, name, keys) or _same_keys(name, item, keys) for item in items):
-                sides.add(f.side)
-                if len(sides) > 1:
+            tb = keys.get(name)
+            if tb is None:
+                tb = keys[name] = _key_tokens(name)
+            for item, ta in keyed:
+                # `_same_keys` one way or the other: the shorter key list (either, when as long)
+                # opens or closes the longer.
+                short, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+                width = len(short)
+                if item == name or (
+                    width and (longer[:width] == short or longer[-width:] == short)
+                ):
+                    sides.add(f.side)
                     break
+            if len(sides) > 1:
+                break
         if len(sides) == 1:
             side = sides.pop()
             for item in items:
