@@ -776,7 +776,7 @@ def _surname_cache() -> dict[str, str]:
 def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> PartyLists:
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
-    criminal = criminal_hint or _mentions_crime(doc.norm_text[:_HEAD], _folded_head(doc))
+    criminal = criminal_hint or _mentions_crime(doc.norm_text[:_HEAD], _crime_head(doc))
     sentences = doc.sentences
     # Every visited sentence holds a rule word, and each civil rule word holds one of
     # `_GATE_WORDS`: the gate on those words always passes here.
@@ -1033,16 +1033,31 @@ def _folded_head(doc: Doc) -> str:
     lower-case fast, where a whole text with one dash lower-cases character by character. Folding
     maps each character on its own but for a final sigma, whose context never crosses the line
     breaks that join the sentences: the pieces joined are the whole folded."""
-    head = doc.norm_text[:_HEAD]
-    if head.isascii():
-        return head.lower()  # what `fold` does with ASCII text
     starts = doc.starts
     count = bisect_right(starts, _HEAD)
     if not count:
-        return fold(head)
+        return fold(doc.norm_text[:_HEAD])
     pieces = [fold(sent.norm) for sent in doc.sentences[: count - 1]]
     pieces.append(fold(doc.norm_text[starts[count - 1] : _HEAD]))
     return "\n".join(pieces)
+
+
+# The non-ASCII characters news text prints most: dashes, which fold to themselves.
+_DASHES = ("\u2014", "\u2013")
+
+
+def _crime_head(doc: Doc) -> str:
+    """The article's start as `_mentions_crime` reads it: its fold, or with its dashes made "?"
+    when no other character is non-ASCII, lower-cased whole. No ASCII word holds a dash or a
+    "?", so each is found where it is found in the fold; a text made ASCII so lower-cases fast,
+    where folding it a sentence at a time costs several times as much."""
+    head = doc.norm_text[:_HEAD]
+    if not head.isascii():
+        for dash in _DASHES:
+            head = head.replace(dash, "?")
+        if not head.isascii():
+            return _folded_head(doc)
+    return head.lower()  # what `fold` does with ASCII text
 
 
 def _mentions_crime(head: str, folded: str | None = None) -> bool:
