@@ -11,6 +11,7 @@ from summarizer.names import looks_like_person
 from summarizer.parties import (
     _AGE,
     _CALLED,
+    _CASE_NOUN_BEFORE,
     _CONNECTORS,
     _GROUP,
     _JUDICIAL,
@@ -20,6 +21,7 @@ from summarizer.parties import (
     _PERSON_OF_PLACE,
     _PRONOUNS,
     _TITLE_TOKENS,
+    _case_noun_before,
     _clean_phrase,
     split_items,
 )
@@ -118,3 +120,27 @@ def test_phrases_clean_as_the_steps_as_first_written_clean_them():
     items += _real_pieces()
     for item in items:
         assert _clean_phrase(item) == _clean_phrase_as_written(item), item
+
+
+_BEFORE_PIECES = [
+    "lawsuit", "LAWSUITS", "suit", "Class Actions", "class action", "\u017fuit", "motion", "order",
+    "effort", "bid", "law", "rules", ";", " ", "x" * 30, "y" * 97, "the", ",", "\n", "lawsuitx",
+    "xlaw", "appeal", "\u0130njunction", "filed", "-",
+]  # fmt: skip
+
+
+def test_case_noun_before_searched_from_its_reach_finds_what_the_whole_search_finds():
+    rnd = random.Random(19)
+    for _ in range(40_000):
+        before = "".join(rnd.choice(_BEFORE_PIECES) for _ in range(rnd.randint(0, 14)))
+        expected = _CASE_NOUN_BEFORE.search(before) is not None
+        assert _case_noun_before(before) == expected, before
+
+
+def test_case_noun_before_at_the_edge_of_its_reach():
+    for noun in ("class actions", "CLASS ACTION", "applications", "bid", "lawsuits"):
+        for tail in (99, 100, 101):
+            for end in ("", "\n", "\n\n", ";"):
+                before = "the " + noun + " " + "y" * (tail - 1) + end
+                expected = _CASE_NOUN_BEFORE.search(before) is not None
+                assert _case_noun_before(before) == expected, (noun, tail, end)
