@@ -1253,12 +1253,9 @@ def _org_for(doc: Doc, name: str) -> str | None:
         i = bisect_right(starts, pos) - 1
         norm = doc.sentences[i].norm
         if has_any(norm, _CORP_WORDS):
-            at = pos - starts[i]
-            while at >= 0:
-                found = _org_at(norm, at)
-                if found is not None:
-                    return found
-                at = norm.find(prefix, at + 1)
+            found = _org_in(norm, prefix, pos - starts[i])
+            if found is not None:
+                return found
         pos = text.find(prefix, starts[i + 1]) if i + 1 < count else -1
     return None
 
@@ -1269,24 +1266,31 @@ _ORG_BARRIERS = (",", ";", '"', "(")
 _ORG_START = re.compile(rf"[{U}](?<!\w.)")
 
 
-def _org_at(norm: str, at: int) -> str | None:
-    """The company name `_ORG_NAME.finditer(norm)` yields starting at `at`, if any: the search
-    goes on where each match ends, so a match starting at `at` is yielded unless an earlier match
-    covers `at`, and an earlier match covering it starts after the last barrier character before
-    it. Only the places from there to `at` are tried, where the search through the whole
-    sentence tries every capital in it."""
-    found = _ORG_NAME.match(norm, at)
-    if found is None:
-        return None
-    start = max([norm.rfind(char, 0, at) for char in _ORG_BARRIERS]) + 1
-    end = start
-    for capital in _ORG_START.finditer(norm, start, at):
-        place = capital.start()
-        if place >= end and (m := _ORG_NAME.match(norm, place)) is not None:
-            end = m.end()
-            if end > at:
-                return None  # the earlier match covers `at`
-    return found.group(0)
+def _org_in(norm: str, prefix: str, at: int) -> str | None:
+    """The first company name `_ORG_NAME.finditer(norm)` yields that starts with `prefix`,
+    printed first at `at`. Such a name starts where the prefix is printed; it is yielded unless an
+    earlier match covers its start, and an earlier match covering it starts after the last
+    barrier character before it. The search is followed from there (or from where it was
+    followed to) only up to each place whose name matches, trying only capitals that can open a
+    match: each capital of the sentence once, where the search through the whole sentence tries
+    every one of them."""
+    followed = end = 0  # the search is followed up to `followed`; its last match ends at `end`
+    while at >= 0:
+        found = _ORG_NAME.match(norm, at)
+        if found is not None:
+            start = max([norm.rfind(char, followed, at) for char in _ORG_BARRIERS]) + 1
+            if start > followed:
+                # No match crosses the barrier: the places after it are all tried.
+                followed = end = start
+            for capital in _ORG_START.finditer(norm, followed, at):
+                place = capital.start()
+                if place >= end and (m := _ORG_NAME.match(norm, place)) is not None:
+                    end = m.end()
+            followed = at
+            if end <= at:
+                return found.group(0)
+        at = norm.find(prefix, at + 1)
+    return None
 
 
 _STATE_NAMES = frozenset(tables.US_STATES.split("|"))
