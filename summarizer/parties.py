@@ -32,9 +32,13 @@ class _Anchored:
     pattern: re.Pattern[str]
     words: tuple[str, ...]
     back: tuple[int, ...] = (0,)
+    one: bool = field(init=False)  # one word and no step back: its places come in order
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "one", len(self.words) == 1 and self.back == (0,))
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        if len(self.words) == 1 and self.back == (0,):
+        if self.one:
             return self._finditer_one(text)
         find = text.find
         places: list[int] = []
@@ -48,9 +52,12 @@ class _Anchored:
         back = self.back
         if back != (0,):
             places = [pos - b for pos in places for b in back if pos >= b]
+        match = self.pattern.match
+        if len(places) == 1:  # most sentences print a word once
+            m = match(text, places[0])
+            return [] if m is None else [m]
         found: list[re.Match[str]] = []
         end = 0
-        match = self.pattern.match
         for pos in sorted(set(places)):
             # As `finditer` does, the search goes on where the last match ended.
             if pos >= end and (m := match(text, pos)) is not None:
@@ -186,6 +193,18 @@ _CASE_NOUN_BEFORE = re.compile(
     r"[^;]{0,100}$",
     re.I,
 )
+# The longest case noun `_CASE_NOUN_BEFORE` reads ("class actions").
+_CASE_NOUN_SIZE = len("class actions")
+
+
+def _case_noun_before(before: str) -> bool:
+    """Whether `_CASE_NOUN_BEFORE` matches in `before`. A match ends at the end (or before a final
+    line break) at most 100 characters after its noun and holds no ";": the search starts there,
+    not at every place of the window (a case-insensitive alternation is tried at each)."""
+    start = max(len(before) - 1 - 100 - _CASE_NOUN_SIZE, before.rfind(";") + 1, 0)
+    return _CASE_NOUN_BEFORE.search(before, start) is not None
+
+
 _COALITION_LED = re.compile(
     rf"\b(?P<grp>(?:a |the )?coalition of (?:{tables.NUMBER_WORDS}) (?:\w+ )?"
     rf"(?:{tables.GROUP_NOUNS}))(?: [^.;]{{0,30}}?)? led by "
@@ -443,7 +462,7 @@ _SEPARATOR_WORDS = ("and", "with", "as well as", "joined by", "plus", "behalf of
 
 
 def split_items(text: str) -> list[str]:
-    if "," not in text and not has_any(text, _SEPARATOR_WORDS):
+    if "," not in text and not any(map(text.__contains__, _SEPARATOR_WORDS)):
         pieces = [text]  # `_protect` changes nothing without " and "
     else:
         text = _protect(text)
@@ -518,18 +537,24 @@ def _clean_phrase(item: str) -> str | None:
     if " official capacit" in item:  # every match holds it
         item = _OFFICIAL_CAPACITY.sub("", item)
     # An age ends the text with a digit, ",", ")" or a space (before `$`'s final line break).
-    if item[-1:].isdigit() or item[-1:] in (",", ")") or item[-1:].isspace():
+    last = item[-1:]
+    if last.isdigit() or last == "," or last == ")" or last.isspace():
         item = _AGE.sub("", item)
     item = item.strip()
-    for _ in range(2):  # anchored at the start, so one match at most each time
+    # `_LEADING` is anchored at the start, so it matches once at most; a second leading word
+    # can follow only a first one.
+    if item[:1] in _LEADING_FIRST and (lead := _LEADING.match(item)) is not None:
+        item = item[lead.end() :]
         if item[:1] in _LEADING_FIRST and (lead := _LEADING.match(item)) is not None:
             item = item[lead.end() :]
-    called = _CALLED.search(item) if has_any(item, _CALLED_WORDS) else None
-    if called:
-        item = called.group("name")
+    # Every match holds one of the `_CALLED_WORDS`, tested here without a call.
+    if "called" in item or "named" in item or "known as" in item or "dubbed" in item:
+        called = _CALLED.search(item)
+        if called is not None:
+            item = called.group("name")
     if not item:
         return None
-    if _is_group(item):
+    if not item[0].isupper() and _GROUP.match(item) is not None:  # `_is_group`
         return _GROUP_ARTICLE.sub("", item)
     if item[0].islower():
         words = item.split()
@@ -546,7 +571,9 @@ def _clean_phrase(item: str) -> str | None:
         if not tail or tail[0] in _CONNECTORS:
             return None
         item = " ".join(tail)
-    if has_any(item, _JUDICIAL_WORDS) and _JUDICIAL.search(item):
+    # Every match holds one of the `_JUDICIAL_WORDS`.
+    judicial = "Judge" in item or "Justice" in item or "Chancellor" in item or "Magistrate" in item
+    if judicial and _JUDICIAL.search(item):
         return None
     tokens = item.split()
     if len(tokens) > 12 or len(item) > 90:
@@ -572,7 +599,7 @@ def _clean_phrase(item: str) -> str | None:
         item = item[:-2]
     if not item or item.lower() in tables.GENERIC_PARTY_WORDS:
         return None
-    if not item[0].isupper() and not any(ch.isupper() for ch in item):
+    if not item[0].isupper() and not any(map(str.isupper, item)):
         return None
     if item.split()[0] in _PRONOUNS:
         return None
@@ -703,7 +730,10 @@ class _Collector:
         return found
 
     def add(self, text: str, side: str, priority: int, sent: Sentence) -> None:
-        for item in self.items(text):
+        items = self.cleaned.get(text)  # `items`, without the call
+        if items is None:
+            items = self.cleaned[text] = _items(text, self.clean)
+        for item in items:
             self.add_one(item, side, priority, sent)
 
     def allowed(self) -> bool:
@@ -718,7 +748,12 @@ class _Collector:
             self.winners.append((text, sent))
 
     def add_one(self, item: str, side: str, priority: int, sent: Sentence) -> None:
-        if len(self.found) >= MAX_FOUND or not self.allowed():
+        if len(self.found) >= MAX_FOUND:
+            return
+        if self.untested is not None:  # `allowed`, without the call
+            self.blocked = _off_topic(self.untested.norm)
+            self.untested = None
+        if self.blocked:
             return
         if item[0].islower() and not _GROUP.match(item):
             if item not in self.anaphors:
@@ -741,7 +776,7 @@ def _surname_cache() -> dict[str, str]:
 def extract_parties(doc: Doc, caption: str | None, criminal_hint: bool) -> PartyLists:
     """Plaintiffs and defendants with the sentence each list came from."""
     col = _Collector(doc)
-    criminal = criminal_hint or _mentions_crime(doc.norm_text[:_HEAD], _folded_head(doc))
+    criminal = criminal_hint or _mentions_crime(doc.norm_text[:_HEAD], _crime_head(doc))
     sentences = doc.sentences
     # Every visited sentence holds a rule word, and each civil rule word holds one of
     # `_GATE_WORDS`: the gate on those words always passes here.
@@ -765,7 +800,7 @@ def _off_topic(norm: str) -> bool:
     if norm.rstrip().endswith("?"):
         return True
     low = norm.lower()
-    if has_any(low, _OTHER_CASE_WORDS) and _OTHER_CASE.search(norm):
+    if any(map(low.__contains__, _OTHER_CASE_WORDS)) and _OTHER_CASE.search(norm):
         return True
     return "amic" in low or "friend-of-the-court" in low
 
@@ -798,7 +833,7 @@ def _by(col: _Collector, norm: str, sent: Sentence) -> None:
         if "amicus" in m.group("gap") or "brief" in m.group("gap"):
             continue
         before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
-        if not _CASE_NOUN_BEFORE.search(before):
+        if not _case_noun_before(before):
             continue
         col.add(read_list(norm, m.end()), "p", 3, sent)
 
@@ -967,20 +1002,23 @@ _COMMA_DIGIT_MASK = 1 << (len(_RULE_TABLE) + 3)
 def _visits(doc: Doc, criminal: bool) -> list[tuple[int, int]]:
     """(sentence index, bit mask of the rules that can match there), in sentence order."""
     text, starts = doc.norm_text, doc.starts
-    count = len(starts)
+    find = text.find
+    last = len(starts) - 1
     masks: dict[int, int] = {}
     for word, mask in (_ALL_MASKS if criminal else _CIVIL_MASKS).items():
-        pos = text.find(word)
+        pos = find(word)
         while pos >= 0:
             i = bisect_right(starts, pos) - 1
-            masks[i] = masks.get(i, 0) | mask
-            pos = text.find(word, starts[i + 1]) if i + 1 < count else -1
+            masks[i] = masks[i] | mask if i in masks else mask
+            if i == last:
+                break
+            pos = find(word, starts[i + 1])
     if criminal:
         pos = 0
         while (m := _COMMA_DIGIT.search(text, pos)) is not None:
             i = bisect_right(starts, m.start()) - 1
             masks[i] = masks.get(i, 0) | _COMMA_DIGIT_MASK
-            if i + 1 >= count:
+            if i == last:
                 break
             pos = starts[i + 1]
     return sorted(masks.items())
@@ -1002,6 +1040,24 @@ def _folded_head(doc: Doc) -> str:
     pieces = [fold(sent.norm) for sent in doc.sentences[: count - 1]]
     pieces.append(fold(doc.norm_text[starts[count - 1] : _HEAD]))
     return "\n".join(pieces)
+
+
+# The non-ASCII characters news text prints most: dashes, which fold to themselves.
+_DASHES = ("\u2014", "\u2013")
+
+
+def _crime_head(doc: Doc) -> str:
+    """The article's start as `_mentions_crime` reads it: its fold, or with its dashes made "?"
+    when no other character is non-ASCII, lower-cased whole. No ASCII word holds a dash or a
+    "?", so each is found where it is found in the fold; a text made ASCII so lower-cases fast,
+    where folding it a sentence at a time costs several times as much."""
+    head = doc.norm_text[:_HEAD]
+    if not head.isascii():
+        for dash in _DASHES:
+            head = head.replace(dash, "?")
+        if not head.isascii():
+            return _folded_head(doc)
+    return head.lower()  # what `fold` does with ASCII text
 
 
 def _mentions_crime(head: str, folded: str | None = None) -> bool:
@@ -1029,17 +1085,27 @@ def _add_winners(col: _Collector) -> None:
                 keys[item] = _key_tokens(item)
         # `_same_keys` both ways, each name's key tokens computed once; each side is looked for
         # only until it is seen, and only a single side is used.
+        keyed = [(item, keys[item]) for item in items]
         sides: set[str] = set()
         for f in col.found:
             if f.priority < 1 or f.side in sides:
                 continue
             name = f.name
-            if name not in keys:
-                keys[name] = _key_tokens(name)
-            if any(_same_keys(item, name, keys) or _same_keys(name, item, keys) for item in items):
-                sides.add(f.side)
-                if len(sides) > 1:
+            tb = keys.get(name)
+            if tb is None:
+                tb = keys[name] = _key_tokens(name)
+            for item, ta in keyed:
+                # `_same_keys` one way or the other: the shorter key list (either, when as long)
+                # opens or closes the longer.
+                short, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+                width = len(short)
+                if item == name or (
+                    width and (longer[:width] == short or longer[-width:] == short)
+                ):
+                    sides.add(f.side)
                     break
+            if len(sides) > 1:
+                break
         if len(sides) == 1:
             side = sides.pop()
             for item in items:
@@ -1072,10 +1138,16 @@ def _add_caption(col: _Collector, caption: str, criminal: bool) -> None:
     col.add(right, "d", 1, sent)
 
 
+_KEY_SKIP = frozenset(("the", "of", "and"))
+
+
 def _key_tokens(name: str) -> list[str]:
     # Lower-casing neither makes nor removes white space: the tokens of the lower-cased name
-    # are the lower-cased tokens.
-    return [t.strip(",.") for t in name.lower().split() if t not in ("the", "of", "and")]
+    # are the lower-cased tokens. Without a comma or a dot, stripping them changes no token.
+    low = name.lower()
+    if "," not in low and "." not in low:
+        return [t for t in low.split() if t not in _KEY_SKIP]
+    return [t.strip(",.") for t in low.split() if t not in _KEY_SKIP]
 
 
 def _same_keys(a: str, b: str, keys: dict[str, list[str]]) -> bool:
@@ -1181,10 +1253,43 @@ def _org_for(doc: Doc, name: str) -> str | None:
         i = bisect_right(starts, pos) - 1
         norm = doc.sentences[i].norm
         if has_any(norm, _CORP_WORDS):
-            for m in _ORG_NAME.finditer(norm):
-                if m.group(0).startswith(prefix):
-                    return m.group(0)
+            found = _org_in(norm, prefix, pos - starts[i])
+            if found is not None:
+                return found
         pos = text.find(prefix, starts[i + 1]) if i + 1 < count else -1
+    return None
+
+
+# Characters no company name holds: one before a place bounds the names that can cover it.
+_ORG_BARRIERS = (",", ";", '"', "(")
+# Where a match of `_ORG_NAME` can start: its first character and the boundary before it.
+_ORG_START = re.compile(rf"[{U}](?<!\w.)")
+
+
+def _org_in(norm: str, prefix: str, at: int) -> str | None:
+    """The first company name `_ORG_NAME.finditer(norm)` yields that starts with `prefix`,
+    printed first at `at`. Such a name starts where the prefix is printed; it is yielded unless an
+    earlier match covers its start, and an earlier match covering it starts after the last
+    barrier character before it. The search is followed from there (or from where it was
+    followed to) only up to each place whose name matches, trying only capitals that can open a
+    match: each capital of the sentence once, where the search through the whole sentence tries
+    every one of them."""
+    followed = end = 0  # the search is followed up to `followed`; its last match ends at `end`
+    while at >= 0:
+        found = _ORG_NAME.match(norm, at)
+        if found is not None:
+            start = max([norm.rfind(char, followed, at) for char in _ORG_BARRIERS]) + 1
+            if start > followed:
+                # No match crosses the barrier: the places after it are all tried.
+                followed = end = start
+            for capital in _ORG_START.finditer(norm, followed, at):
+                place = capital.start()
+                if place >= end and (m := _ORG_NAME.match(norm, place)) is not None:
+                    end = m.end()
+            followed = at
+            if end <= at:
+                return found.group(0)
+        at = norm.find(prefix, at + 1)
     return None
 
 

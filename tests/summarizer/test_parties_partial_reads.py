@@ -9,8 +9,19 @@ import pytest
 
 from summarizer import tables
 from summarizer.gates import fold
-from summarizer.parties import _CORP, _HEAD, _ORG_NAME, _ROLE_BEFORE, _folded_head, _role_before
-from summarizer.text import prepare
+from summarizer.parties import (
+    _CORP,
+    _CRIMINAL_WORDS,
+    _DASHES,
+    _HEAD,
+    _ORG_NAME,
+    _ROLE_BEFORE,
+    _crime_head,
+    _folded_head,
+    _mentions_crime,
+    _role_before,
+)
+from summarizer.text import Doc, Sentence, prepare
 
 WINDOWS = [
     "said company spokeswoman ",
@@ -65,3 +76,43 @@ _ORG_AS_WRITTEN = re.compile(
 def test_company_pattern_as_written(text: str) -> None:
     spans = [m.span() for m in _ORG_NAME.finditer(text)]
     assert spans == [m.span() for m in _ORG_AS_WRITTEN.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "The jury convicted him. " * 400,
+        "A dash \u2014 then SENTENCED \u2013 and indicted. " * 90,
+        "Caf\u00e9 owner \u2014 convicted. " * 150,
+        "\u0130ndicted \u2014 \u017fentenced, pro\u017fecutors said. " * 120,
+        "Nothing criminal \u2014 a dispute about a lease. " * 100,
+    ],
+)
+def test_crime_head_finds_each_crime_word_where_the_fold_does(body: str) -> None:
+    for doc in (prepare(body), _unnormalised(body)):
+        _assert_crime_head_as_fold(doc)
+
+
+def _unnormalised(body: str) -> Doc:
+    """A document of `body`'s lines as printed: look-alike letters kept."""
+    lines = body.split(". ")
+    sentences = [Sentence(i, line, line, i) for i, line in enumerate(lines)]
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    text = "\n".join(lines)
+    return Doc(None, sentences, norm_text=text, raw_text=text, starts=starts)
+
+
+def _assert_crime_head_as_fold(doc: Doc) -> None:
+    head = doc.norm_text[:_HEAD]
+    read, folded = _crime_head(doc), fold(head)
+    if len(folded) == len(head):
+        assert len(read) == len(head)
+    for word in _CRIMINAL_WORDS:
+        assert read.find(word) == folded.find(word), word
+    assert _mentions_crime(head, read) == _mentions_crime(head)
+
+
+def test_dashes_fold_to_themselves_and_are_not_ascii():
+    for dash in _DASHES:
+        assert fold(dash) == dash and not dash.isascii()
