@@ -210,9 +210,24 @@ def _decision_date(
             if printed:
                 first = (printed, sent.text)
                 break
+    elif judge_printed:
+        # A press release's "today" is the day it announces the ruling; the judge's own sentence
+        # may give the day the order itself was issued ("Judge X issued the order on May 12").
+        for sent in judge_printed:
+            if not _ISSUED.search(sent.norm):
+                continue
+            printed = dates.find_date(sent.norm, sent.text, 0)
+            if printed and printed.lower() not in ("today", "tonight"):
+                return dates.resolve(printed, published), sent.text
     if first is None:
         return None
     return dates.resolve(first[0], published), first[1]
+
+
+_ISSUED = re.compile(
+    r"\b(?:issued|signed|entered|filed|handed down) (?:the|an?|her|his) "
+    r"(?:\w+ )?(?:order|ruling|decision|opinion|judgment|injunction)\b"
+)
 
 
 def _lead_summary(doc: Doc) -> str:

@@ -219,3 +219,24 @@ def test_an_agency_whose_name_holds_and_stays_one_defendant(sentence: str, defen
     f = summarize(body, title="Judge blocks policy")
     assert defendant in f.defendants
     assert not any(d != defendant and d in defendant for d in f.defendants)
+
+
+def test_a_press_release_today_gives_way_to_the_day_the_judge_issued_the_order() -> None:
+    body = (
+        "Attorney General Dana Whitlock today announced that the Marlow County Superior Court "
+        "granted the State's motion for a preliminary injunction against Quickfund Lending LLC.\n\n"
+        "Judge Ethan Salter issued the order on May 12, 2025."
+    )
+    f = summarize(body, title="Attorney General wins ruling", published=PUBLISHED)
+    assert f.decision_date == "2025-05-12"
+    assert f.evidence["decision_date"] == "Judge Ethan Salter issued the order on May 12, 2025."
+
+
+def test_today_stays_when_the_judges_sentence_dates_something_else() -> None:
+    body = (
+        "Attorney General Dana Whitlock today announced that the Marlow County Superior Court "
+        "granted the State's motion for a preliminary injunction against Quickfund Lending LLC.\n\n"
+        "Judge Ethan Salter, who joined the bench on May 12, 2019, heard arguments last week."
+    )
+    f = summarize(body, title="Attorney General wins ruling", published=PUBLISHED)
+    assert f.decision_date == "2025-05-14"
