@@ -272,11 +272,11 @@ def _new_york_justice(
         return title_start, _NY_NAMED_JUSTICE if new_york() else 0
     # "... was dismissed by the state Supreme Court in Manhattan. Justice Ann Roe wrote ...": the
     # court named in this sentence or the one before, before the title, in a New York article.
-    pos = text.rfind(_SUPREME_COURT, before_lo, title_start) if new_york() else -1
+    pos = text.rfind(_SUPREME_COURT, before_lo, title_start)
     while pos >= 0:
         court = new_york_supreme(text, pos, new_york)
         if court is not None:
-            return title_start, 0 if court[2] else _NY_NEAR_JUSTICE
+            return title_start, 0 if court[2] or not new_york() else _NY_NEAR_JUSTICE
         pos = text.rfind(_SUPREME_COURT, before_lo, pos)
     return title_start, 0
 
