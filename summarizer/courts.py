@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer import tables
 from summarizer.gates import fold, gated, has_any
-from summarizer.judges import literal_trie
+from summarizer.judges import literal_trie, new_york_context, new_york_supreme
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -33,6 +34,8 @@ _Gate = tuple[str, ...] | _Tail | None
 
 
 _STATE_ENDS = tuple(f"{state} " for state in tables.US_STATES.split("|"))
+# The states whose Supreme Court is their top court: New York's is its general trial court.
+_TOP_STATES = "|".join(s for s in tables.US_STATES.split("|") if s != "New York")
 _ORD_ENDS = (*(f"{o} " for o in tables.ORDINALS), "st ", "nd ", "rd ", "th ")
 _US = ("U.S. ",)
 
@@ -72,9 +75,9 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
         tuple(f"{end}U.S. " for end in _ORD_ENDS),
     ),
     (r"Supreme Court of the United States", "supreme", 9, ("Supreme Court of",), None),
-    (rf"Supreme Court of (?:{tables.US_STATES})", "supreme", 9, ("Supreme Court of",), None),
+    (rf"Supreme Court of (?:{_TOP_STATES})", "supreme", 9, ("Supreme Court of",), None),
     (r"U\.S\. Supreme Court", "supreme", 8, ("Supreme Court",), _US),
-    (rf"(?:{tables.US_STATES}) Supreme Court", "supreme", 8, ("Supreme Court",), _STATE_ENDS),
+    (rf"(?:{_TOP_STATES}) Supreme Court", "supreme", 8, ("Supreme Court",), _STATE_ENDS),
     (
         rf"(?:{tables.US_STATES}) Court of Appeals?",
         "appellate",
@@ -223,6 +226,13 @@ _LEVEL_CUES = (
         ),
     ),
 )
+
+
+def _never() -> bool:
+    """For a text of no article: never a New York one."""
+    return False
+
+
 _CIRCUIT_TITLE = re.compile(r"(?:County|Parish) Circuit Judge|Circuit Court Judge")
 
 
@@ -232,11 +242,15 @@ def decide_level(doc: Doc) -> str:
     lead_folded = fold(lead)
     if _LEVEL_CUES[3][1].search(lead, lead_folded):
         return "agency"
+
+    def new_york() -> bool:
+        return new_york_context(doc)
+
     if doc.headline:
-        level = _level_in(doc.headline.norm, None)
+        level = _level_in(doc.headline.norm, None, new_york)
         if level:
             return level
-    return _level_in(lead, lead_folded) or "trial"
+    return _level_in(lead, lead_folded, new_york) or "trial"
 
 
 # Each level cue split into its alternatives: the start of a cue's first match is the earliest
@@ -269,9 +283,10 @@ _CIRCUIT_CUE = re.compile(
 _CIRCUIT_CUE_HEAD = max(len(w) for w in (*tables.ORDINALS, "00th", "D.C.", "Federal")) + 6
 
 
-def _level_in(text: str, folded: str | None) -> str | None:
+def _level_in(text: str, folded: str | None, new_york: Callable[[], bool] = _never) -> str | None:
     """The level of the cue printed first in `text` (of two at one place, the level first in
-    alphabetical order), or None. `folded` is `fold(text)` when given."""
+    alphabetical order), or None. `folded` is `fold(text)` when given; `new_york` tells, when
+    asked, whether the article is a New York one."""
     if "Circuit" in text:
         titled = _CIRCUIT_TITLE.sub("judge", text)
         if titled != text:
@@ -279,7 +294,7 @@ def _level_in(text: str, folded: str | None) -> str | None:
     if folded is None:
         folded = fold(text)
     if len(folded) != len(text):  # never so far: folding keeps every character's place
-        return _level_by_patterns(text, folded)
+        return _level_by_patterns(text, folded, new_york)
     # A cue match at a place holds its word there in the folded text, so the words' places are
     # the only ones to try, in reading order; no word starts another, so one is found at each.
     first = len(text)
@@ -298,29 +313,72 @@ def _level_in(text: str, folded: str | None) -> str | None:
         m = _CIRCUIT_CUE.search(text, max(0, circ - _CIRCUIT_CUE_HEAD))
         if m is not None and m.start() <= first:
             found.append((m.start(), "appellate"))
-    return _settle(text, folded, found)
+    return _settle(text, folded, found, new_york)
 
 
-def _level_by_patterns(text: str, folded: str) -> str | None:
+def _level_by_patterns(text: str, folded: str, new_york: Callable[[], bool] = _never) -> str | None:
     """`_level_in` by the whole cue patterns."""
     found: list[tuple[int, str]] = []
     for level, cue in _LEVEL_CUES:
         m = cue.search(text, folded)
         if m:
             found.append((m.start(), level))
-    return _settle(text, folded, found)
+    return _settle(text, folded, found, new_york)
 
 
-def _settle(text: str, folded: str, found: list[tuple[int, str]]) -> str | None:
-    """The level of the first cue found, refined by the en banc and agency cues."""
+def _settle(
+    text: str, folded: str, found: list[tuple[int, str]], new_york: Callable[[], bool] = _never
+) -> str | None:
+    """The level of the first cue found, refined by New York's courts and by the en banc and
+    agency cues."""
     if not found:
         return None
-    level = min(found)[1]
+    at, level = min(found)
+    if level == "supreme" and text.startswith("Supreme Court", at):
+        level = _new_york_level(text, at, new_york) or level
     if level == "appellate" and _LEVEL_CUES[1][1].search(text, folded):
         return "en_banc"
     if level == "trial" and _LEVEL_CUES[3][1].search(text, folded):
         return "agency"
     return level
+
+
+# Cues of a court above a trial court, read after a first cue naming New York's Supreme Court.
+_HIGHER_CUE = re.compile(
+    r"\b(?:(?P<supreme>Supreme Court|justices|high court|highest court)|(?P<en_banc>en banc)|"
+    r"appeals court|appellate|court of appeals?|panel)\b",
+    re.I,
+)
+
+
+# Words that speak of a court above the trial court without being a level cue.
+_REVIEW_CUE = re.compile(r"\b(?:top|lower|trial)[ -]court\b", re.I)
+
+
+def _new_york_level(text: str, at: int, new_york: Callable[[], bool]) -> str | None:
+    """The level a first cue "Supreme Court" at `at` gives when it names New York's Supreme
+    Court (None when it does not): appellate for its Appellate Division; otherwise trial, unless
+    a later cue names a court above it (not as where an appeal goes), whose ruling on the trial
+    justice's is then the one reported ("Manhattan Supreme Court Justice Roe's ruling was
+    reversed by the Appellate Division")."""
+    court = new_york_supreme(text, at, new_york)
+    if court is None:
+        return None
+    if court[2]:
+        return "appellate"
+    if _REVIEW_CUE.search(text):
+        return None  # "New York's top court ... reversing a lower court": the court above
+    for m in _HIGHER_CUE.finditer(text, at + len("Supreme Court")):
+        if m.group("supreme") == "Supreme Court":
+            later = new_york_supreme(text, m.start(), new_york)
+            if later is not None:
+                if later[2] and not _names_destination(text, later[0]):
+                    return "appellate"
+                continue
+        if _names_destination(text, m.start()):
+            continue
+        return "supreme" if m.group("supreme") else "en_banc" if m.group("en_banc") else "appellate"
+    return "trial"
 
 
 @dataclass(slots=True)
@@ -339,11 +397,15 @@ def _candidates(doc: Doc, wanted: str) -> list[_Candidate]:
     cached = doc.cache.get(key)
     if cached is None:
         cached = []
+
+        def new_york() -> bool:
+            return new_york_context(doc)
+
         if doc.headline is not None:
             head = doc.headline
-            cached.extend(_scan(head.norm, lambda pos, h=head: (h, pos), wanted))
+            cached.extend(_scan(head.norm, lambda pos, h=head: (h, pos), wanted, new_york))
         if doc.sentences:
-            cached.extend(_scan(doc.norm_text, doc.at, wanted))
+            cached.extend(_scan(doc.norm_text, doc.at, wanted, new_york))
         doc.cache[key] = cached
     return cached
 
@@ -576,9 +638,13 @@ class _Taken:
         return self.covered[pos] == 1 or pos in self.ends
 
 
-def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+def _scan(  # type: ignore[no-untyped-def]
+    norm: str, where, wanted: str, new_york: Callable[[], bool] = _never
+) -> list[_Candidate]:
     """Mentions of level `wanted`. Every court pattern runs whatever the level, since a span one
-    pattern takes is closed to the later ones; the other finders run only for their level."""
+    pattern takes is closed to the later ones; the other finders run only for their level.
+    `new_york` tells, when asked, whether the article is a New York one (where a bare "state
+    Supreme Court" is New York's trial court)."""
     found: list[_Candidate] = []
 
     def add(name: str | None, level: str, rank: int, start: int, end: int | None = None) -> None:
@@ -640,6 +706,14 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
             city = m.group("city") or m.group("city2")
             if city not in _STATE_NAMES:
                 add(f"federal court in {city}", "trial", 2, m.start())
+        for at in present.get("Supreme Court", ()):
+            if taken.inside(at):
+                continue
+            court = new_york_supreme(norm, at, new_york)
+            if court is not None and not court[2]:
+                start, county, _ = court
+                name = f"{NY_SUPREME}, {county} County" if county else NY_SUPREME
+                add(name, "trial", 7, start)
     elif wanted == "supreme":
         supremes = _passing(
             norm, "Supreme Court", present.get("Supreme Court", []), _BARE_SUPREME_ENDS
@@ -649,6 +723,9 @@ def _scan(norm: str, where, wanted: str) -> list[_Candidate]:  # type: ignore[no
         for m in bare:
             if taken.inside(m.start() + 4):
                 continue
+            at = m.start() + 4
+            if norm.startswith("Supreme Court", at) and new_york_supreme(norm, at, new_york):
+                continue  # "the Supreme Court in Manhattan": New York's trial court
             add("U.S. Supreme Court", "supreme", 1, m.start())
     return found
 
@@ -740,6 +817,10 @@ def _matches_at(pattern: re.Pattern[str], text: str, folded: str, starts: tuple[
 
 
 _STATE_NAMES = frozenset(tables.US_STATES.split("|"))
+# New York's trial-level Supreme Court as reported, with ", <name> County" when the article prints
+# the county, borough or county seat ("Manhattan Supreme Court" is "New York Supreme Court, New
+# York County"; "state Supreme Court in Brooklyn" is "New York Supreme Court, Kings County").
+NY_SUPREME = "New York Supreme Court"
 
 
 def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str, str] | None:

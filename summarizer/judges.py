@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -91,6 +91,200 @@ def _nominee(norm: str) -> bool:
     return has_any(fold(norm), _NOMINEE.words) and _NOMINEE.pattern.search(norm) is not None
 
 
+# --- New York's Supreme Court: the state's general trial court -----------------------------------
+# Its judges are styled "Justice" ("State Supreme Court Justice Ann Roe", "Justice Ann Roe of the
+# state Supreme Court in Manhattan"), while elsewhere "Supreme Court Justice" names a top-court
+# judge. A mention is read as New York's when it prints a New York place with the court, or when
+# it prints only "state" (or "acting") and the article's headline and lead place it in New York and
+# name no other state.
+# The place names as patterns factored by common prefix (the engine reads one letter per step
+# instead of trying each name in turn; where one name starts another, the longer is tried first).
+_NY_PLACE = literal_trie(sorted(tables.NY_PLACE_COUNTIES))
+_NY_COUNTY = literal_trie(sorted(tables.NY_COUNTIES))
+_NY_NAMED = literal_trie(
+    sorted(
+        [*tables.NY_BOROUGHS, "the Bronx", "New York", *(f"{c} County" for c in tables.NY_COUNTIES)]
+    )
+)
+# What names the court just before "Supreme Court" ("Manhattan ", "Nassau County ", "New York
+# State "), or the bare "state " or "acting " that is New York's only in a New York article.
+_NY_BEFORE = re.compile(
+    rf"(?<![\w.])(?:[Aa]cting )?(?:(?P<place>{_NY_NAMED})(?: [Ss]tate)?|[Ss]tate) \Z"
+    r"|(?<![\w.])[Aa]cting \Z"
+)
+# What names the court just after "Supreme Court": its seat, or the formal style.
+_NY_AFTER = re.compile(
+    rf"(?: [Jj]ustices?)? (?:in|of|for) (?:the )?(?P<city>{_NY_PLACE})\b"
+    rf"| of (?:the State of New York(?:,? (?:in and for the )?County of (?P<formal>{_NY_COUNTY}))?"
+    rf"|(?P<county>{_NY_COUNTY}) County|New York)\b"
+)
+# "Supreme Court's Appellate Division", "Appellate Division of the state Supreme Court": the
+# appeals court, not the trial court.
+_NY_APPEALS_AFTER = re.compile(r"(?:'s|’s)? (?:[Aa]ppellate|[Aa]ppeals?)\b")
+_NY_APPEALS_BEFORE = re.compile(r"(?:Division|Term|Department),? (?:of|in) (?:the )?\Z")
+# How every match of `_NY_BEFORE` ends (the regex is tried only before "Supreme Court" printed
+# after one of these).
+_NY_LAST_WORDS = tuple(
+    f"{word} "
+    for word in ["County", "York", "State", "state", "acting", "Acting"]
+    + [b.split()[-1] for b in tables.NY_BOROUGHS]
+)
+_NY_LAST_LETTERS = frozenset(word[-2] for word in _NY_LAST_WORDS)
+# The other states (and the nation), factored by common prefix (no name starts another, so the
+# order of the alternatives changes nothing): the engine reads one letter per step. "Washington"
+# is left out of the lead's test as it is mostly the capital; "Washington state Supreme Court"
+# is still another state's by `_STATE_BEFORE`.
+_STATES = [s for s in tables.US_STATES.split("|") if s != "New York"]
+_OTHER_STATE = re.compile(rf"\b{literal_trie(sorted(s for s in _STATES if s != 'Washington'))}\b")
+_STATE_BEFORE = re.compile(rf"{literal_trie(sorted([*_STATES, 'U.S.']))}(?:'s|’s)? \Z")
+_NY_MARKER = re.compile(tables.NY_MARKERS)
+# Every match of `_NY_MARKER` holds one of these.
+_NY_MARKER_WORDS = ("New York", "Manhattan", "Brooklyn", "Bronx", "Queens", "Staten Island", "N.Y.")
+_NY_MARKER_WORDS += ("County Supreme Court",)
+_SUPREME_COURT = "Supreme Court"
+
+
+def new_york_context(doc: Doc) -> bool:
+    """Whether the headline and lead place the article in New York and name no other state."""
+    known = doc.cache.get("new_york")
+    if known is None:
+        lead = [s.norm for s in doc.sentences[:3]]
+        if doc.headline is not None:
+            lead.append(doc.headline.norm)
+        text = "\n".join(lead)
+        known = (
+            has_any(text, _NY_MARKER_WORDS)
+            and _NY_MARKER.search(text) is not None
+            and _OTHER_STATE.search(text) is None
+        )
+        doc.cache["new_york"] = known
+    return known
+
+
+def new_york_supreme(
+    text: str, at: int, new_york: Callable[[], bool]
+) -> tuple[int, str | None, bool] | None:
+    """For "Supreme Court" printed at `at`: where the mention of New York's Supreme Court it is
+    part of starts, the county printed with it (if any), and whether it names the court's
+    Appellate Division rather than the trial court; None when it is not New York's. `new_york`
+    tells, when asked, whether the article is a New York one."""
+    before = (
+        _NY_BEFORE.search(text, max(0, at - 40), at)
+        if at > 1 and text[at - 2] in _NY_LAST_LETTERS and text.endswith(_NY_LAST_WORDS, 0, at)
+        else None
+    )
+    after = _NY_AFTER.match(text, at + len(_SUPREME_COURT))
+    if before is None and after is None:
+        return None
+    start, county, named = at, None, False
+    if before is not None:
+        place = before.group("place")
+        if place is not None:
+            start, named = before.start(), True
+            county = _county_of(place)
+        elif not _STATE_BEFORE.search(text, max(0, before.start() - 40), before.start()):
+            start = before.start()
+    if after is not None:
+        named = True
+        if county is None:
+            city, formal = after.group("city"), after.group("formal") or after.group("county")
+            county = _county_of(city) if city else formal
+    if not named and (start == at or not new_york()):
+        return None
+    appeals = _NY_APPEALS_AFTER.match(text, at + len(_SUPREME_COURT)) is not None or (
+        _NY_APPEALS_BEFORE.search(text, max(0, start - 30), start) is not None
+    )
+    return start, county, appeals
+
+
+def _county_of(place: str) -> str | None:
+    """The county a printed place names ("Manhattan" -> "New York", "Kings County" -> "Kings"),
+    or None for the state's name."""
+    if place.endswith(" County"):
+        return place[: -len(" County")]
+    if place.startswith("the ") and place != "the Bronx":
+        place = place[len("the ") :]
+    return tables.NY_PLACE_COUNTIES.get(place)
+
+
+# A justice's title that a New York trial justice may carry ("Justice", "Acting Justice", "state
+# Supreme Court Justice", "Manhattan Supreme Court Justice"); "Presiding", "Associate" and "Chief"
+# justices sit on appeals courts.
+_NY_JUSTICE_TITLE = re.compile(
+    rf"(?:[Aa]cting )?(?:(?:{_NY_NAMED})(?: [Ss]tate)? |[Ss]tate )?(?:Supreme Court )?Justice"
+)
+# The titles in `JUDGE_TITLES` that `_NY_JUSTICE_TITLE` matches.
+_NY_JUSTICE_TITLES = frozenset(t for t in tables.JUDGE_TITLES if _NY_JUSTICE_TITLE.fullmatch(t))
+# "a state judge in Manhattan, Justice Ann Roe": the judge's court printed before the title.
+_NY_JUDGE_BEFORE = re.compile(
+    rf"(?:\bjudge (?:in|from) (?:the )?{_NY_PLACE}|(?<![\w.])(?:{_NY_PLACE}|New York) "
+    rf"(?:state |trial )?judge), \Z"
+)
+# "Justice Ann Roe of the state Supreme Court": the court printed after the name.
+_NY_COURT_AFTER = re.compile(r",? (?:of|on|in) (?:the )?(?:[\w.]+ ){0,3}?Supreme Court")
+
+
+# How surely a mention names one of New York's trial justices: by its own words ("Manhattan
+# Supreme Court Justice Ann Roe", "Justice Ann Roe of the state Supreme Court"), which also keeps
+# the person from an appeals court's bench; or by the court named in the sentence before or
+# earlier in its own ("... in state Supreme Court in Manhattan. Justice Ann Roe wrote ..."), which
+# only lets the person be the trial judge.
+_NY_NAMED_JUSTICE = 2
+_NY_NEAR_JUSTICE = 1
+
+
+def _new_york_justice(
+    text: str,
+    lo: int,
+    before_lo: int,
+    title_start: int,
+    title: str,
+    name_end: int,
+    new_york: Callable[[], bool],
+) -> tuple[int, int]:
+    """For a justice's mention (`title` printed from `title_start`, the name ending at
+    `name_end`, in a sentence starting at `lo`, the one before starting at `before_lo`): where
+    its printed title starts (a New York place, "state" or "acting" printed just before "Supreme
+    Court Justice" belongs to it) and whether it names a justice of New York's trial-level
+    Supreme Court: `_NY_NAMED_JUSTICE` when the mention's own words say so, `_NY_NEAR_JUSTICE`
+    when the court is named just before it, else 0."""
+    if title not in _NY_JUSTICE_TITLES:
+        return title_start, 0
+    if title.endswith("Supreme Court Justice"):
+        at = title_start + len(title) - len("Supreme Court Justice")
+        court = new_york_supreme(text, at, new_york)
+        if court is None or court[2]:
+            return title_start, 0
+        return min(court[0], title_start), _NY_NAMED_JUSTICE
+    judge = max(lo, title_start - 50)
+    if (
+        text.endswith(", ", lo, title_start)
+        and text.find("judge", judge, title_start) >= 0
+        and _NY_JUDGE_BEFORE.search(text, judge, title_start)
+    ):
+        return title_start, _NY_NAMED_JUSTICE
+    after = _NY_COURT_AFTER.match(text, name_end)
+    if after is not None:
+        court = new_york_supreme(text, after.end() - len(_SUPREME_COURT), new_york)
+        named = court is not None and not court[2]
+        return title_start, _NY_NAMED_JUSTICE if named else 0
+    if title == "Acting Justice":
+        return title_start, _NY_NAMED_JUSTICE if new_york() else 0
+    # "... was dismissed by the state Supreme Court in Manhattan. Justice Ann Roe wrote ...": the
+    # court named in this sentence or the one before, before the title, in a New York article.
+    pos = text.rfind(_SUPREME_COURT, before_lo, title_start)
+    while pos >= 0:
+        court = new_york_supreme(text, pos, new_york)
+        if court is not None:
+            return title_start, 0 if court[2] or not new_york() else _NY_NEAR_JUSTICE
+        pos = text.rfind(_SUPREME_COURT, before_lo, pos)
+    return title_start, 0
+
+
+# The article memo's key noting that a mention names one of New York's trial justices.
+_NY_JUSTICE_KEY = "judges:new_york"
+
+
 # Bounds on hostile input: no article names more judges or mentions one more often.
 MAX_PEOPLE = 60
 MAX_MENTIONS = 200
@@ -103,6 +297,7 @@ class Mention:
     sentence: Sentence
     start: int
     end: int
+    new_york: int = 0  # a justice of New York's trial-level Supreme Court: see `_NY_NAMED_JUSTICE`
 
 
 def _singular(title: str) -> str:
@@ -125,6 +320,10 @@ assert all(t.endswith(_TITLE_WORDS) for t in tables.JUDGE_TITLES), "a title must
 _TITLE_REACH = max(
     len(t) - len(w) for t in tables.JUDGE_TITLES for w in _TITLE_WORDS if t.endswith(w)
 )
+# A title's next-to-last letter is "c" exactly when it ends in "Justice" (the others end in
+# "Judge" or "Chancellor"): one character read tells a justice's title.
+_JUSTICE_SECOND_LAST = {t[-2] == "c" for t in tables.JUDGE_TITLES if not t.endswith("Justice")}
+assert {False} == _JUSTICE_SECOND_LAST and _TITLE_WORDS == ("Judge", "Justice", "Chancellor")
 _STOPWORDS = frozenset(tables.NAME_STOPWORDS)
 _PARTICLES = frozenset(tables.NAME_PARTICLES)
 
@@ -272,9 +471,17 @@ def _list_mentions(view: _Text, mentions: list[Mention]) -> list[tuple[int, int]
     return covered
 
 
-def _single_mentions(view: _Text, covered: list[tuple[int, int]], mentions: list[Mention]) -> None:
+def _single_mentions(
+    view: _Text, covered: list[tuple[int, int]], mentions: list[Mention], doc: Doc
+) -> None:
     """Mentions from "Judge A" outside the lists already read (whose spans come in text order
-    without overlapping, so the one that could hold a match is found by bisection)."""
+    without overlapping, so the one that could hold a match is found by bisection). A justice's
+    mention is asked whether it names one of New York's trial justices; the article's memo
+    notes that one does."""
+
+    def new_york() -> bool:
+        return new_york_context(doc)
+
     covered_starts = [a for a, _ in covered]
     for m, sent, first in _titled(view, view.title_at, _SINGLE_PLAIN, _SINGLE):
         if covered:
@@ -290,6 +497,20 @@ def _single_mentions(view: _Text, covered: list[tuple[int, int]], mentions: list
             start += _lead_cut(raw, name)
         end = start + len(name)
         title_start, title_end = m.span("title")
+        ny = 0
+        if view.text[title_end - 2] == "c":  # "Justice" (see `_JUSTICE_SECOND_LAST`)
+            index = bisect_right(view.starts, first) - 1
+            title_start, ny = _new_york_justice(
+                view.text,
+                first,
+                view.starts[index - 1] if index > 0 else first,
+                title_start,
+                view.text[title_start:title_end],
+                first + end,
+                new_york,
+            )
+            if ny:
+                doc.cache[_NY_JUSTICE_KEY] = True
         printed = sent.text
         mentions.append(
             Mention(
@@ -298,6 +519,7 @@ def _single_mentions(view: _Text, covered: list[tuple[int, int]], mentions: list
                 sent,
                 start,
                 end,
+                ny,
             )
         )
 
@@ -333,7 +555,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     appositives: list[Mention] = []
     for view in views:
         covered = _list_mentions(view, lists) if view.plural_at else []
-        _single_mentions(view, covered, singles)
+        _single_mentions(view, covered, singles, doc)
         _appositive_mentions(view, appositives)
     if not lists and not appositives:
         return singles
@@ -557,6 +779,12 @@ def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Menti
     flags = 0
     for m in titled:
         flags |= _title_flags(m.title or "")
+    if flags & _OFF_TRIAL and _NY_JUSTICE_KEY in doc.cache:
+        surest = max(m.new_york for m in titled)
+        if surest == _NY_NAMED_JUSTICE or (
+            surest and level not in ("supreme", "en_banc", "appellate")
+        ):
+            flags = _new_york_flags(titled)
     if level in ("supreme", "en_banc"):
         found = None if flags & _TRIAL else _supreme_evidence(person, doc, reading)
     elif level == "appellate":
@@ -566,6 +794,17 @@ def _evidence(person: _Person, level: str, doc: Doc, reading: _Reading) -> Menti
     if found is None or not any(reading.is_nominee(m.sentence) for m in titled):
         return found
     return found if _trial_evidence(person, doc, reading) is not None else None
+
+
+def _new_york_flags(titled: list[Mention]) -> int:
+    """The title flags of one of New York's trial justices: a justice's title is a trial title
+    there ("Justice Roe" is the "Manhattan Supreme Court Justice Ann Roe" of the lead), while
+    any other title keeps what it tells."""
+    flags = 0
+    for m in titled:
+        title = m.title or ""
+        flags |= _TRIAL if _NY_JUSTICE_TITLE.fullmatch(title) else _title_flags(title)
+    return flags
 
 
 def _supreme_evidence(person: _Person, doc: Doc, reading: _Reading) -> Mention | None:

@@ -347,6 +347,45 @@ US_STATES = (
     "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
     "West Virginia|Wisconsin|Wyoming|Puerto Rico|Guam"
 )
+# New York's Supreme Court is the state's general trial court (its appeals court is the Appellate
+# Division, its top court the Court of Appeals); reporters name it by borough, county or city.
+# A borough or county seat printed with it, and the county whose court sits there.
+NY_PLACE_COUNTIES = {
+    "Manhattan": "New York",
+    "Brooklyn": "Kings",
+    "the Bronx": "Bronx",
+    "Bronx": "Bronx",
+    "Queens": "Queens",
+    "Staten Island": "Richmond",
+    "Albany": "Albany",
+    "Buffalo": "Erie",
+    "Rochester": "Monroe",
+    "Syracuse": "Onondaga",
+    "White Plains": "Westchester",
+    "Mineola": "Nassau",
+    "Riverhead": "Suffolk",
+    "Poughkeepsie": "Dutchess",
+}
+# The boroughs, printed before "Supreme Court" ("Manhattan Supreme Court").
+NY_BOROUGHS = ("Manhattan", "Brooklyn", "Bronx", "Queens", "Staten Island")
+# New York's 62 counties, printed before "County Supreme Court".
+NY_COUNTIES = (
+    *words(
+        """Albany Allegany Bronx Broome Cattaraugus Cayuga Chautauqua Chemung Chenango Clinton
+        Columbia Cortland Delaware Dutchess Erie Essex Franklin Fulton Genesee Greene Hamilton
+        Herkimer Jefferson Kings Lewis Livingston Madison Monroe Montgomery Nassau Niagara Oneida
+        Onondaga Ontario Orange Orleans Oswego Otsego Putnam Queens Rensselaer Richmond Rockland
+        Saratoga Schenectady Schoharie Schuyler Seneca Steuben Suffolk Sullivan Tioga Tompkins
+        Ulster Warren Washington Wayne Westchester Wyoming Yates"""
+    ),
+    "New York",
+    "St. Lawrence",
+)
+# Words of an article's headline or lead that place it in New York.
+NY_MARKERS = (
+    r"\bNew York\b|\bManhattan\b|\bBrooklyn\b|\bBronx\b|\bQueens\b|\bStaten Island\b|\bN\.Y\."
+    r"|\bCounty Supreme Court\b"
+)
 # Adjudicating agencies whose judges decide cases.
 AGENCY_TRIBUNALS = {
     "National Labor Relations Board": ("NLRB",),

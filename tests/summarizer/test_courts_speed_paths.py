@@ -31,6 +31,12 @@ _PIECES = (
     "Texas Court of Criminal Appeals",
     "Illinois Appellate Court",
     "Appellate Division of the New York Supreme Court",
+    "Manhattan Supreme Court",
+    "state Supreme Court in Brooklyn",
+    "Nassau County Supreme Court",
+    "Supreme Court of the State of New York",
+    "New York State Supreme Court",
+    "the Supreme Court in Manhattan",
     "Third District Court of Appeal",
     "Los Angeles County Superior Court",
     "Cook County",
@@ -256,6 +262,8 @@ def test_best_candidate_is_the_one_the_plain_loop_picks() -> None:
 
 _CUE_PIECES = (
     "Supreme Court",
+    "Manhattan Supreme Court",
+    "New York State Supreme Court's Appellate Division",
     "supreme courts",
     "the JUSTICES",
     "high court",

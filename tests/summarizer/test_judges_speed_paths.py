@@ -16,17 +16,31 @@ from summarizer.judges import (
     _LOWER_BEFORE_ENDS,
     _MAJORITY,
     _MAJORITY_WORDS,
+    _NY_AFTER,
+    _NY_APPEALS_AFTER,
+    _NY_APPEALS_BEFORE,
+    _NY_BEFORE,
+    _NY_JUDGE_BEFORE,
+    _NY_JUSTICE_TITLE,
+    _NY_JUSTICE_TITLES,
+    _NY_LAST_LETTERS,
+    _NY_LAST_WORDS,
+    _NY_MARKER,
+    _NY_MARKER_WORDS,
     _POSITIVE_AFTER,
     _POSITIVE_VERBS,
     _SINGLE,
     _SINGLE_PLAIN,
+    _STATE_BEFORE,
     _bare_positions,
+    _county_of,
     _mentions_panel,
     _read_text,
     _surname,
     _titled,
     _trim,
     literal_trie,
+    new_york_supreme,
 )
 from summarizer.names import surname, trim_name
 from summarizer.text import prepare
@@ -187,3 +201,112 @@ def test_title_words_found_by_their_first_letter_are_every_occurrence():
         assert view.title_at == want, text
         plural = [p for p in want if re.match("(?:Judge|Justice|Chancellor)s ", text[p:])]
         assert view.plural_at == plural, text
+
+
+# New York's court names and near misses, packed so that places, "state" and the court overlap.
+_NY_PIECES = [
+    "Supreme Court",
+    "Supreme Court Justice",
+    "Manhattan",
+    "the Bronx",
+    "Bronx",
+    "Staten Island",
+    "Nassau County",
+    "St. Lawrence County",
+    "New York",
+    "New York State",
+    "state",
+    "State",
+    "acting",
+    "Acting",
+    "Ohio",
+    "U.S.",
+    "West Virginia",
+    "Texas's",
+    "in Brooklyn",
+    "of the State of New York, County of Kings",
+    "'s Appellate Division",
+    "Appellate Division of the",
+    "judge in Queens,",
+    "Manhattan judge,",
+    "judge,",
+    "Justice",
+    "N.Y.",
+    "County Supreme Court",
+    "Newark",
+    "Yorkshire",
+    "\n",
+    ",",
+    "x",
+]
+
+
+def _ny_texts() -> list[str]:
+    rng = random.Random(21)
+    return [
+        rng.choice(["", " "]).join(rng.choices(_NY_PIECES, k=rng.randint(1, 12)))
+        for _ in range(3000)
+    ]
+
+
+def test_place_before_the_court_is_tried_only_after_the_words_every_match_ends_with():
+    for text in _ny_texts():
+        at = text.find("Supreme Court")
+        while at >= 0:
+            if _NY_BEFORE.search(text, max(0, at - 40), at):
+                assert at > 1 and text[at - 2] in _NY_LAST_LETTERS, text
+                assert text.endswith(_NY_LAST_WORDS, 0, at), text
+            at = text.find("Supreme Court", at + 1)
+
+
+def test_new_york_court_reading_is_the_plain_patterns_reading():
+    def plain(text: str, at: int) -> tuple[int, str | None, bool] | None:
+        """The reading with every pattern tried, and a state looked for over the whole text
+        before "state" (the reading looks over the 40 characters that hold any state's name)."""
+        before = _NY_BEFORE.search(text, max(0, at - 40), at)
+        after = _NY_AFTER.match(text, at + len("Supreme Court"))
+        start, named, county = at, False, None
+        if before is not None and before.group("place"):
+            start, named, county = before.start(), True, _county_of(before.group("place"))
+        elif before is not None and not _STATE_BEFORE.search(text, 0, before.start()):
+            start = before.start()
+        if after is not None:
+            named = True
+            if county is None:
+                city = after.group("city")
+                county = (
+                    _county_of(city) if city else after.group("formal") or after.group("county")
+                )
+        if not named and start == at:
+            return None
+        appeals = bool(_NY_APPEALS_AFTER.match(text, at + len("Supreme Court"))) or bool(
+            _NY_APPEALS_BEFORE.search(text, max(0, start - 30), start)
+        )
+        return start, county, appeals
+
+    for text in _ny_texts():
+        at = text.find("Supreme Court")
+        while at >= 0:
+            got = new_york_supreme(text, at, lambda: True)
+            assert got == plain(text, at), (text, at)
+            at = text.find("Supreme Court", at + 1)
+
+
+def test_judge_before_a_justice_is_tried_only_after_a_comma_and_the_word_judge():
+    for text in [*_ny_texts(), "A state judge in Manhattan, ", "A Manhattan judge, "]:
+        for end in range(len(text) + 1):
+            if _NY_JUDGE_BEFORE.search(text, max(0, end - 50), end):
+                assert text.endswith(", ", 0, end), text
+                assert text.find("judge", max(0, end - 50), end) >= 0, text
+
+
+def test_new_york_markers_are_present_wherever_the_marker_pattern_matches():
+    for text in _ny_texts():
+        if _NY_MARKER.search(text):
+            assert any(word in text for word in _NY_MARKER_WORDS), text
+
+
+def test_justice_titles_read_by_set_are_those_the_title_pattern_matches():
+    for title in tables.JUDGE_TITLES:
+        assert (title in _NY_JUSTICE_TITLES) == bool(_NY_JUSTICE_TITLE.fullmatch(title)), title
+        assert (title[-2] == "c") == title.endswith("Justice"), title
