@@ -705,12 +705,49 @@ COMMENTARY_HEADLINE = (
     r"^(?:opinion|commentary|editorial|op-ed|column|letters?(?: to the editor)?|viewpoint|"
     r"perspective|analysis|guest column|my view|our view)\s*[:|—–-]"
 )
-NON_RULING_LEADS = (
+# A lead that tells of a suit being brought: often only the background of a ruling reported next.
+SUIT_LEADS = (
+    r"\b(?:sued|sues|suing|sue)\b|\bfiled (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint)\b"
+)
+# A lead about a rule, a nomination, a bill or a hearing still to come.
+OTHER_NON_RULING_LEADS = (
     r"\bpropos(?:ed|es|ing) (?:a |an |the )?(?:new )?(?:\w+ )?(?:rule|regulation|rules)\b"
     r"|\bnotice of proposed rulemaking\b|\bnominat(?:ed|es|ion)\b|\bnominee\b"
-    r"|\bconfirmation (?:hearing|vote)\b|\b(?:sued|sues|suing|sue)\b"
-    r"|\bfiled (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint)\b|\blawmakers\b"
+    r"|\bconfirmation (?:hearing|vote)\b|\blawmakers\b"
     r"|\b(?:bill|legislation) (?:that|would|passed)\b|\bpassed (?:a|the) bill\b"
     r"|\bsigned (?:into law|the bill)\b|\bno ruling has been (?:issued|made)\b"
     r"|\bhearing (?:is|was) (?:set|scheduled)\b|\boral arguments?\b"
+)
+NON_RULING_LEADS = f"{SUIT_LEADS}|{OTHER_NON_RULING_LEADS}"
+# A court or judge that can be the subject of a decision verb.
+COURT_SUBJECTS = (
+    r"\b(?:judges?|justices?|courts?|panel|magistrate|chancellor|tribunal|jury|SCOTUS)\b"
+)
+# Where a clause opens, for the search of its subject: the words after one of these.
+CLAUSE_OPENERS = (
+    r"[;:]|\b(?:that|which|who|whom|whose|where|said|says|say|argued|argues|argue|claimed|"
+    r"claims|claim|alleged|alleges|allege|contended|contends|contend|asserted|asserts|wrote|"
+    r"writes|told)\b"
+)
+# Words that, before a court word in its clause, make the court the object of a preposition or
+# the subject of a subordinate clause ("filed in federal court", "since a judge blocked").
+NOT_SUBJECT_WORDS = words(
+    """in into to before with from at for against since after when while until because although
+    though if unless once as whether like"""
+)
+# Headlines that report a court's decision ("Judge rules in ...", "Court sides with ...",
+# "Appeals court upholds ...", "Justices reject ..."), matched at the headline's start: a court
+# word no more than five words in (none of them one that makes the court's rules a noun or the
+# judge the news's subject) and a decision verb in the present tense of headlines.
+_RULES_WHAT = r"(?:(?:that|in|against|out)\b|(?-i:[A-Z0-9$]))"
+RULING_HEADLINE = (
+    r"(?!(?:[\w.'’&-]+ ){0,5}?(?:new|proposed|draft|revised|amended|former|retired)\b)"
+    r"(?:[\w.'’&-]+ ){0,5}?(?:"
+    rf"(?:judge|court|panel|tribunal|jury|SCOTUS) (?:rules {_RULES_WHAT}|"
+    r"(?:sides|upholds|strikes down|rejects|tosses|throws out|dismisses|overturns|reverses|"
+    r"affirms|orders|backs|clears|allows|lets|denies|grants|blocks|halts|refuses|declines|"
+    r"sentences|awards|voids|revives|vacates|invalidates)\b)"
+    rf"|(?:justices|judges|courts) (?:rule {_RULES_WHAT}|"
+    r"(?:side|uphold|strike down|reject|toss|throw out|dismiss|overturn|reverse|affirm|order|"
+    r"back|clear|allow|let|deny|grant|block|halt|refuse|decline|revive|vacate|invalidate)\b))"
 )
