@@ -15,8 +15,9 @@ _COMMENTARY = re.compile(tables.COMMENTARY_HEADLINE, re.I)
 _RULING_HEADLINE = re.compile(tables.RULING_HEADLINE, re.I)
 _COURT_SUBJECT = re.compile(tables.COURT_SUBJECTS, re.I)
 _CLAUSE_OPENER = re.compile(tables.CLAUSE_OPENERS, re.I)
+# The court after the verb: "was blocked Monday by a judge", "lost when a judge denied ...".
 _BY_COURT = re.compile(
-    rf"(?: [\w.'-]+){{0,3}}? by (?:[\w.'-]+ ){{0,6}}?{tables.COURT_SUBJECTS}", re.I
+    rf"(?: [\w.'-]+){{0,8}}? (?:by|when) (?:[\w.'-]+ ){{0,6}}?{tables.COURT_SUBJECTS}", re.I
 )
 _WORD = re.compile(r"[\w']+")
 
@@ -34,8 +35,6 @@ def is_ruling(doc: Doc, lead: list[Event], later: list[Event], judges_found: boo
     first = doc.sentences[0] if doc.sentences else None
     if first is not None and any(e.sentence is first for e in lead):
         return True
-    # "Judge rules in ...", "Court sides with ...": a headline that reports a decision.
-    signal = bool(head_norm) and _RULING_HEADLINE.match(head_norm) is not None
     head_non_ruling = _NON_RULING.search(head_norm) is not None
     non_ruling = head_non_ruling or bool(first and _NON_RULING.search(first.norm))
     if lead:
@@ -45,18 +44,24 @@ def is_ruling(doc: Doc, lead: list[Event], later: list[Event], judges_found: boo
         # a later lead sentence makes it a ruling, unless the headline or the first sentence
         # speaks of something other than a suit (a bill, a proposed rule, a nomination), and a
         # headline that reports a decision outweighs both.
-        if not signal and (
+        if (
             head_non_ruling or (first is not None and _OTHER_NON_RULING.search(first.norm))
-        ):
+        ) and not _ruling_headline(head_norm):
             return False
         return any(_court_decides(e) for e in lead)
-    return not non_ruling and (signal or bool(later and judges_found))
+    return not non_ruling and (bool(later and judges_found) or _ruling_headline(head_norm))
+
+
+def _ruling_headline(head_norm: str) -> bool:
+    """ "Judge rules in ...", "Court sides with ...": a headline that reports a decision."""
+    return bool(head_norm) and _RULING_HEADLINE.match(head_norm) is not None
 
 
 def _court_decides(event: Event) -> bool:
     """Whether a court or judge is the subject of the event's verb: a court word opens the verb's
     clause (not after a preposition or a subordinating word, as in "filed in federal court" or
-    "since a judge blocked"), or follows the verb after "by" ("was blocked by a judge")."""
+    "since a judge blocked"), or follows the verb after "by" or "when" ("was blocked by a
+    judge", "lost its bid when a judge denied it")."""
     norm = event.sentence.norm
     if _BY_COURT.match(norm, event.end):
         return True

@@ -480,7 +480,14 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     # ruled for a side (the side is found later)
-    (r"\bruled (?:in favor of|for)\b", "ruled_for", False),
+    # for or against a side ("ruled_side": "against" in the match makes it ruled_against); in
+    # "ruled in the union's favor" who is inside the match
+    (
+        r"\b(?:(?:ruled|rules|ruling|found|finds) (?:in favor of|against)|ruled for|"
+        r"ruled in (?P<who>(?:[\w.&-]+ ){0,5}?[\w.&-]+)(?:'s|') favor)\b",
+        "ruled_side",
+        False,
+    ),
     (r"\bsid(?:ed|es|ing) with\b", "ruled_for", False),
     (
         r"\b(?:entered|enters|rendered|renders) (?:a )?judgment (?:for|in favor of)\b",
@@ -488,6 +495,29 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (r"\bgrant(?:ed|s|ing) summary judgment (?:to|for|in favor of)\b", "ruled_for", False),
+    (
+        r"\b(?:issued|issues|handed down|hands down|delivered|delivers) (?:a|an|its) "
+        r"(?:\w+ ){0,2}(?:ruling|decision|judgment|verdict|opinion) in favor of\b",
+        "ruled_for",
+        False,
+    ),
+    # A victory handed to a side, or a blow dealt to one ("ruled_side": a victory or win makes
+    # it ruled_for, any other ruled_against), tells of the decision's effect (informal): it
+    # decides a class only when no verb does.
+    (
+        r"\b(?:handed|hands|handing|delivered|delivers|delivering|gave|gives|giving|dealt|deals|"
+        r"dealing) (?:(?:a|an|another) (?:\w+ ){0,2}(?:victory|win|blow|defeat|loss|setback|"
+        r"rebuke) (?:to|for)|(?P<who>(?:[\w.&'-]+ ){1,6}?)(?:a|an|another) (?:\w+ ){0,2}"
+        r"(?:victory|win|blow|defeat|loss|setback|rebuke))\b",
+        "ruled_side",
+        True,
+    ),
+    (
+        r"\breject(?:ed|s|ing) (?P<who>(?:[\w.&-]+ ){0,5}?[\w.&-]+)(?:'s|') (?:[\w-]+ ){0,2}"
+        r"(?:lawsuit|suit|claims|challenge|case|complaint)\b",
+        "ruled_against",
+        False,
+    ),
     (r"\bwins? (?:\S+ ){0,3}judgment against\b", "ruled_for_plaintiffs", False),
     (r"\bfound (?:\S+ ){0,4}liable\b", "ruled_for_plaintiffs", False),
     (
@@ -502,6 +532,11 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (r"\btake nothing\b", "ruled_for_defendants", False),
+    (
+        r"\b(?:won|wins) (?:their|its|his|her|the) (?:\w+ )?(?:lawsuit|suit|challenge)\b",
+        "ruled_for_plaintiffs",
+        False,
+    ),
     # granted / denied
     (
         rf"\bgrant(?:ed|s|ing)\b(?= (?:\S+ ){{0,8}}(?:{REQUEST_NOUNS}|summary judgment)\b)",
@@ -518,8 +553,17 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         "denied",
         False,
     ),
+    # the request to end the case denied: "allowed the lawsuit to proceed"
     (
-        r"\breject(?:ed|s|ing)\b(?= (?:\S+ ){0,6}(?:motion|request|bid|petition|application|"
+        r"\b(?:allow(?:ed|s|ing)|let(?:s|ting)?) (?:\S+ ){0,8}?(?:lawsuit|suit|case|claims?|"
+        r"challenge|class action)s? (?:\S+ ){0,8}?(?:to )?(?:proceed|go forward|move forward|"
+        r"go ahead|go to trial|continue)\b",
+        "denied",
+        False,
+    ),
+    (
+        r"\b(?:reject(?:ed|s|ing)|rebuff(?:ed|s|ing)|turn(?:ed|s|ing) down)\b"
+        r"(?= (?:\S+ ){0,6}(?:motion|request|bid|petition|application|"
         r"effort|attempt|demand)\b)",
         "denied",
         False,
@@ -560,21 +604,26 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "revi",
     "reinstat",
     "vacat| out",
-    "ruled",
+    "rul|found|finds",
     "sid",
     "judgment",
     "summary judgment",
+    "in favor of",
+    "victory|win|blow|defeat|loss|setback|rebuke",
+    "'",
     "judgment against",
     "liable",
     "found|finds|concluded",
     "lost|loses",
     "take nothing",
+    "won|wins",
     "grant",
     "order",
     "issued",
     "den",
     "declin|refus|won't|will not|would not|did not|does not",
-    "reject",
+    "proceed|forward|go ahead|to trial|continue",
+    "reject|rebuff|turn",
     "in part",
 )
 assert len(OUTCOME_TRIGGERS) == len(OUTCOME_PATTERNS)
@@ -719,20 +768,21 @@ OTHER_NON_RULING_LEADS = (
     r"|\bhearing (?:is|was) (?:set|scheduled)\b|\boral arguments?\b"
 )
 NON_RULING_LEADS = f"{SUIT_LEADS}|{OTHER_NON_RULING_LEADS}"
-# A court or judge that can be the subject of a decision verb.
+# A court, a judge or a ruling that can be the subject of a decision verb.
 COURT_SUBJECTS = (
-    r"\b(?:judges?|justices?|courts?|panel|magistrate|chancellor|tribunal|jury|SCOTUS)\b"
+    r"\b(?:judges?|justices?|courts?|panel|magistrate|chancellor|tribunal|jury|SCOTUS|"
+    r"rulings?|verdict)\b"
 )
 # Where a clause opens, for the search of its subject: the words after one of these.
 CLAUSE_OPENERS = (
-    r"[;:]|\b(?:that|which|who|whom|whose|where|said|says|say|argued|argues|argue|claimed|"
+    r"[;:]|\b(?:that|which|who|whom|whose|where|when|said|says|say|argued|argues|argue|claimed|"
     r"claims|claim|alleged|alleges|allege|contended|contends|contend|asserted|asserts|wrote|"
     r"writes|told)\b"
 )
 # Words that, before a court word in its clause, make the court the object of a preposition or
 # the subject of a subordinate clause ("filed in federal court", "since a judge blocked").
 NOT_SUBJECT_WORDS = words(
-    """in into to before with from at for against since after when while until because although
+    """in into to before with from at for against since after while until because although
     though if unless once as whether like"""
 )
 # Headlines that report a court's decision ("Judge rules in ...", "Court sides with ...",
