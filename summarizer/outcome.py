@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
@@ -42,7 +43,8 @@ _MOTIONS = [
     for (p, name), triggers in zip(tables.MOTIONS, tables.MOTION_TRIGGERS, strict=True)
 ]
 _PRECEDENCE = {cls: i for i, cls in enumerate(tables.OUTCOME_PRECEDENCE)}
-_RULED_FOR_TARGET = re.compile(r"\s*(?:the )?(?P<who>[^,.;]{2,80})")
+# The name after "sided with": up to a clause break; a capital's initial ("U.S.") is no break.
+_RULED_FOR_TARGET = re.compile(r"\s*(?:the )?(?P<who>(?:[^,.;]|(?<=\b[A-Z])\.){2,80})")
 _DENIAL_WORDS = re.compile(r"(?:declin|refus|won't|will not|would not|did not|does not)", re.I)
 LEAD_SENTENCES = 3
 
@@ -907,6 +909,13 @@ def _overlaps(target: str, party: str) -> bool:
     return _named_by(_head(target), party)
 
 
+@lru_cache(maxsize=512)
+def _name_words(party: str) -> frozenset[str]:
+    """The words of a lower-cased party's name that can name it (a party is asked about for
+    each side-taking event, and the same parties recur)."""
+    return frozenset(w for w in _WORDS.findall(party) if w not in _STOP and len(w) > 2)
+
+
 def _head(target: str) -> set[str]:
     """The first words of a lower-cased target, where its name is."""
     return set(_WORDS.findall(target)[:6])
@@ -914,7 +923,7 @@ def _head(target: str) -> set[str]:
 
 def _named_by(head: set[str], party: str) -> bool:
     """Whether a target whose first words are `head` names the lower-cased party."""
-    words = {w for w in _WORDS.findall(party) if w not in _STOP and len(w) > 2}
+    words = _name_words(party)
     if not words:
         return False
     if words & head:

@@ -185,3 +185,11 @@ def test_a_relative_clause_on_the_winner_does_not_make_the_ruling_background() -
         title=None,
     )
     assert not background.is_ruling
+
+
+def test_a_winner_named_with_initials_is_read_past_them() -> None:
+    (event,) = _events("A federal judge sided with the U.S. Department of Agriculture on Monday.")
+    assert event.target is not None and event.target.startswith("U.S. Department of Agriculture")
+    assert resolve_class([event], ["State of Oregon"], ["U.S. Department of Agriculture"])[0] == (
+        "ruled_for_defendants"
+    )
