@@ -44,7 +44,9 @@ _MOTIONS = [
 ]
 _PRECEDENCE = {cls: i for i, cls in enumerate(tables.OUTCOME_PRECEDENCE)}
 # The name after "sided with": up to a clause break; a capital's initial ("U.S.") is no break.
-_RULED_FOR_TARGET = re.compile(r"\s*(?:the )?(?P<who>(?:[^,.;]|(?<=\b[A-Z])\.){2,80})")
+_RULED_FOR_TARGET = re.compile(
+    r"\s*(?:the )?(?P<who>[^,.;]{1,80}(?:(?<=\b[A-Z])\.[^,.;]{0,80}){0,4})"
+)
 _DENIAL_WORDS = re.compile(r"(?:declin|refus|won't|will not|would not|did not|does not)", re.I)
 LEAD_SENTENCES = 3
 
@@ -142,25 +144,24 @@ _AGAINST = re.compile(r"\b(?:against|blow|defeat|loss|setback|rebuke)\b", re.I)
 def _target(norm: str, m: re.Match[str]) -> tuple[str | None, str | None]:
     """Who a side-taking verb names ("sided with X", "handed X a victory"), and the part a
     relative clause right after the name says X plays in the suit."""
-    start, end = m.span("who") if m.re.groupindex.get("who") else (-1, -1)
-    if start < 0:  # the name follows the match
+    if m.re.groupindex and m.start("who") >= 0:
+        start, end = m.span("who")
+        target = norm[start:end].strip()
+        if target[:4].lower() == "the ":
+            target = target[4:]
+    else:  # the name follows the match
         t = _RULED_FOR_TARGET.match(norm, m.end())
         if t is None:
             return None, None
         start, end = t.span("who")
-    target = norm[start:end].strip()
-    if target[:4].lower() == "the ":
-        target = target[4:]
-    role = None
-    # The relative clause holds one of these words, most often not there: looked for first.
-    if has_any(norm[start : start + 200].lower(), _ROLE_WORDS):
+        target = norm[start : min(end, start + 80)]
+    # The relative clause holds one of its verbs, most often not there: looked for first.
+    near = norm[start : start + 200]
+    if "sued" in near or "filed" in near or "brought" in near or "challenged" in near:
         found = _PARTY_ROLE.match(norm, start)
         if found is not None:
-            role = "defendant" if found.group("sued") else "plaintiff"
-    return target or None, role
-
-
-_ROLE_WORDS = ("sued", "filed", "brought", "challenged")
+            return target or None, "defendant" if found.group("sued") else "plaintiff"
+    return target or None, None
 
 
 # A party's name (a few words, none a preposition or conjunction that would start another
@@ -901,7 +902,7 @@ def _governmental(name: str, *, head_only: bool) -> bool:
 
 
 _PLAINTIFF_WORD = re.compile(r"(?:the )?(?:plaintiffs?|challengers|petitioners)\b")
-_DEFENDANT_WORD = re.compile(r"(?:the )?(?:defendants?|respondents?)\b")
+_DEFENDANT_WORD = re.compile(r"(?:the )?(?:defendants?|respondents?|defen[sc]e)\b")
 _STOP = tables.words("the of and a an for in on at to inc. llc co. corp. state city county")
 
 

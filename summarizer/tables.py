@@ -483,12 +483,21 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     # for or against a side ("ruled_side": "against" in the match makes it ruled_against); in
     # "ruled in the union's favor" who is inside the match
     (
-        r"\b(?:(?:ruled|rules|ruling|found|finds) (?:in favor of|against)|ruled for|"
+        r"\b(?:(?:ruled|rules|ruling|found|finds) (?:(?!that\b)[\w-]+ ){0,2}?(?:in favor of|"
+        r"against)|ruled for|"
         r"ruled in (?P<who>(?:[\w.&-]+ ){0,5}?[\w.&-]+)(?:'s|') favor)\b",
         "ruled_side",
         False,
     ),
-    (r"\bsid(?:ed|es|ing) with\b", "ruled_for", False),
+    (r"\bsid(?:ed|es|ing) (?:\w+ly )?with\b", "ruled_for", False),
+    # damages awarded to a side: "awarded the family $4 million", "awarded $4 million to ..."
+    (
+        r"\bawarded (?:(?P<who>(?:(?!(?:a|an|its|their)\b)[\w.&'-]+ ){1,6}?)\$[\d.,]+"
+        r"(?: (?:million|billion))?|"
+        r"\$[\d.,]+(?: (?:million|billion))? (?:in (?:\w+ )?damages )?to)\b",
+        "ruled_for",
+        False,
+    ),
     (
         r"\b(?:entered|enters|rendered|renders) (?:a )?judgment (?:for|in favor of)\b",
         "ruled_for",
@@ -555,8 +564,8 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ),
     # the request to end the case denied: "allowed the lawsuit to proceed"
     (
-        r"\b(?:allow(?:ed|s|ing)|let(?:s|ting)?) (?:\S+ ){0,8}?(?:lawsuit|suit|case|claims?|"
-        r"challenge|class action)s? (?:\S+ ){0,8}?(?:to )?(?:proceed|go forward|move forward|"
+        r"\b(?:allow(?:ed|s|ing)|let(?:s|ting)?) (?:\S+ ){0,5}?(?:lawsuit|suit|case|claims?|"
+        r"challenge|class action)s? (?:\S+ ){0,6}?(?:to )?(?:proceed|go forward|move forward|"
         r"go ahead|go to trial|continue)\b",
         "denied",
         False,
@@ -604,8 +613,9 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "revi",
     "reinstat",
     "vacat| out",
-    "rul|found|finds",
+    "favor|against|ruled for",
     "sid",
+    "awarded",
     "judgment",
     "summary judgment",
     "in favor of",

@@ -193,3 +193,37 @@ def test_a_winner_named_with_initials_is_read_past_them() -> None:
     assert resolve_class([event], ["State of Oregon"], ["U.S. Department of Agriculture"])[0] == (
         "ruled_for_defendants"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The state Supreme Court ruled 5-2 in favor of Larkspur Property Group.", "D"),
+        ("The appeals panel ruled unanimously against the Harbor Tenants Union.", "D"),
+        ("The judge sided largely with the Harbor Tenants Union.", "P"),
+        ("A jury on Friday awarded the Harbor Tenants Union $1.2 million.", "P"),
+        ("A jury awarded $1.2 million in punitive damages to the Harbor Tenants Union.", "P"),
+        ("After a two-week trial, the jury ruled for the defense.", "D"),
+    ],
+)
+def test_a_vote_count_an_adverb_or_an_award_between_verb_and_side(
+    sentence: str, expected: str
+) -> None:
+    body = (
+        "The Harbor Tenants Union sued Larkspur Property Group in March, accusing the landlord "
+        f"of raising rents illegally. {sentence}"
+    )
+    f = summarize(body, title=None)
+    assert f.outcome.cls == {"P": "ruled_for_plaintiffs", "D": "ruled_for_defendants"}[expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The school board awarded a $2 million contract to Acme Paving.",
+        "The board awarded the company a $2 million contract on Tuesday.",
+        "The judge ruled that against the odds the suit could go on.",
+    ],
+)
+def test_a_contract_awarded_or_a_that_clause_names_no_side(sentence: str) -> None:
+    assert not [e for e in _events(sentence) if e.cls in ("ruled_for", "ruled_against")]
