@@ -655,7 +655,7 @@ def lead_events(doc: Doc) -> list[Event]:
                 _object_relative_as_present(region, ev.end - low)
             ):
                 if fresh is None:
-                    fresh = _fresh(sent)
+                    fresh = names_ruling_day(sent)
                 if not fresh:
                     continue
             events.append(ev)
@@ -708,13 +708,13 @@ def _distracted(text: str) -> bool:
     return False
 
 
-def _fresh(sent: Sentence) -> bool:
+def names_ruling_day(sent: Sentence) -> bool:
     """A sentence about this ruling despite a background cue: it names the day of the ruling."""
     return _RULING_DAY.search(sent.norm) is not None
 
 
 _RULING_DAY = re.compile(
-    r"\b(?:on|late|early) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:[Oo]n|[Ll]ate|[Ee]arly) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\btoday\b"
 )
 

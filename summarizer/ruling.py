@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer import tables
-from summarizer.outcome import Event
+from summarizer.outcome import Event, names_ruling_day
 from summarizer.text import Doc
 
 _NON_RULING = re.compile(tables.NON_RULING_LEADS, re.I)
@@ -20,6 +20,7 @@ _BY_COURT = re.compile(
     rf"(?: [\w.'-]+){{0,8}}? (?:by|when) (?:[\w.'-]+ ){{0,6}}?{tables.COURT_SUBJECTS}", re.I
 )
 _WORD = re.compile(r"[\w']+")
+_EARLIER = re.compile(tables.EARLIER_TIME, re.I)
 
 
 def is_ruling(doc: Doc, lead: list[Event], later: list[Event], judges_found: bool) -> bool:
@@ -43,18 +44,26 @@ def is_ruling(doc: Doc, lead: list[Event], later: list[Event], judges_found: boo
         # A lead often opens with who sued whom and reports the ruling next: a court deciding in
         # a later lead sentence makes it a ruling, unless the headline or the first sentence
         # speaks of something other than a suit (a bill, a proposed rule, a nomination), and a
-        # headline that reports a decision outweighs both.
+        # headline that reports a decision outweighs both. A decision told at an earlier time
+        # ("in June") is the suit's background.
         if (
             head_non_ruling or (first is not None and _OTHER_NON_RULING.search(first.norm))
         ) and not _ruling_headline(head_norm):
             return False
-        return any(_court_decides(e) for e in lead)
+        return any(_court_decides(e) and not _told_as_earlier(e) for e in lead)
     return not non_ruling and (bool(later and judges_found) or _ruling_headline(head_norm))
 
 
 def _ruling_headline(head_norm: str) -> bool:
     """ "Judge rules in ...", "Court sides with ...": a headline that reports a decision."""
     return bool(head_norm) and _RULING_HEADLINE.match(head_norm) is not None
+
+
+def _told_as_earlier(event: Event) -> bool:
+    """Whether the event's sentence dates it before the news ("in June", "last year") and names
+    no day of a ruling ("on Monday", "today")."""
+    sent = event.sentence
+    return _EARLIER.search(sent.norm) is not None and not names_ruling_day(sent)
 
 
 def _court_decides(event: Event) -> bool:

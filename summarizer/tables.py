@@ -783,6 +783,13 @@ COURT_SUBJECTS = (
     r"\b(?:judges?|justices?|courts?|panel|magistrate|chancellor|tribunal|jury|SCOTUS|"
     r"rulings?|verdict)\b"
 )
+# A time told of an earlier decision ("in June", "last month", "in 2019"): a court deciding then
+# is background to a new suit, not its news.
+EARLIER_TIME = (
+    r"\b(?:in|since|last|earlier this|back in) (?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|month|year|spring|summer|fall|autumn|"
+    r"winter)\b|\b(?:in|since) (?:19|20)\d\d\b|\b(?:months|years) ago\b"
+)
 # Where a clause opens, for the search of its subject: the words after one of these.
 CLAUSE_OPENERS = (
     r"[;:]|\b(?:that|which|who|whom|whose|where|when|said|says|say|argued|argues|argue|claimed|"

@@ -134,3 +134,38 @@ def test_a_ruling_headline_does_not_make_a_new_suit_a_ruling() -> None:
         title="Judge rules in voting case",
     )
     assert not f.is_ruling
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The tenants sued their landlord in 2023 over mold in dozens of units. On Tuesday, a "
+        "state judge ruled in favor of the tenants after a trial that began in March.",
+        "Three Ridgeview tenants filed a lawsuit in March over withheld deposits. A state "
+        "appeals court reversed the dismissal of the case last week.",
+    ],
+)
+def test_a_decision_on_a_named_day_or_last_week_after_a_suit_lead_is_the_news(body: str) -> None:
+    assert summarize(body, title=HEADLINE).is_ruling
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The law was blocked by a federal judge in June, but an appeals court reinstated it.",
+        "A federal judge struck down a nearly identical ban two years ago.",
+        "In 2021, the state supreme court upheld the ban's first version.",
+    ],
+)
+def test_a_decision_dated_before_a_new_suit_is_its_background(second: str) -> None:
+    body = f"The ACLU sued the state on Monday over a law banning drag shows. {second}"
+    assert not summarize(body, title=HEADLINE).is_ruling
+
+
+def test_a_background_cue_yields_to_a_ruling_day_at_the_sentence_start() -> None:
+    f = summarize(
+        "On Monday, the judge, who had blocked a similar ordinance last year, struck down the "
+        "city's camping ban.",
+        title=None,
+    )
+    assert f.is_ruling and f.outcome.cls == "struck_down"
