@@ -806,7 +806,7 @@ NOT_SUBJECT_WORDS = words(
 # "Appeals court upholds ...", "Justices reject ..."), matched at the headline's start: a court
 # word no more than five words in (none of them one that makes the court's rules a noun or the
 # judge the news's subject) and a decision verb in the present tense of headlines.
-_RULES_WHAT = r"(?:(?:that|in|against|out)\b|(?-i:[A-Z0-9$]))"
+_RULES_WHAT = r"(?:(?:that|in|against)\b|(?-i:(?!Out\b)[A-Z0-9$]))"
 RULING_HEADLINE = (
     r"(?!(?:[\w.'’&-]+ ){0,5}?(?:new|proposed|draft|revised|amended|former|retired)\b)"
     r"(?:[\w.'’&-]+ ){0,5}?(?:"

@@ -118,6 +118,8 @@ def test_a_headline_reporting_a_decision_makes_a_ruling(title: str) -> None:
         "Judge to rule on Pell grant cuts next week",
         "Retired judge backs new bail plan",
         "Will the court rule on Pell grants?",
+        "Judge rules out run for Congress",
+        "Judge Rules Out Run For Congress",
     ],
 )
 def test_a_headline_about_court_rules_or_a_coming_ruling_is_no_signal(title: str) -> None:
