@@ -906,10 +906,6 @@ _DEFENDANT_WORD = re.compile(r"(?:the )?(?:defendants?|respondents?|defen[sc]e)\
 _STOP = tables.words("the of and a an for in on at to inc. llc co. corp. state city county")
 
 
-def _overlaps(target: str, party: str) -> bool:
-    return _named_by(_head(target), party)
-
-
 @lru_cache(maxsize=512)
 def _name_words(party: str) -> frozenset[str]:
     """The words of a lower-cased party's name that can name it (a party is asked about for

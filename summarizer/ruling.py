@@ -10,7 +10,6 @@ from summarizer.text import Doc
 
 _NON_RULING = re.compile(tables.NON_RULING_LEADS, re.I)
 _OTHER_NON_RULING = re.compile(tables.OTHER_NON_RULING_LEADS, re.I)
-_SUIT = re.compile(tables.SUIT_LEADS, re.I)
 _COMMENTARY = re.compile(tables.COMMENTARY_HEADLINE, re.I)
 _RULING_HEADLINE = re.compile(tables.RULING_HEADLINE, re.I)
 _COURT_SUBJECT = re.compile(tables.COURT_SUBJECTS, re.I)
