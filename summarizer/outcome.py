@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
@@ -42,7 +43,10 @@ _MOTIONS = [
     for (p, name), triggers in zip(tables.MOTIONS, tables.MOTION_TRIGGERS, strict=True)
 ]
 _PRECEDENCE = {cls: i for i, cls in enumerate(tables.OUTCOME_PRECEDENCE)}
-_RULED_FOR_TARGET = re.compile(r"\s*(?:the )?(?P<who>[^,.;]{2,80})")
+# The name after "sided with": up to a clause break; a capital's initial ("U.S.") is no break.
+_RULED_FOR_TARGET = re.compile(
+    r"\s*(?:the )?(?P<who>[^,.;]{1,80}(?:(?<=\b[A-Z])\.[^,.;]{0,80}){0,4})"
+)
 _DENIAL_WORDS = re.compile(r"(?:declin|refus|won't|will not|would not|did not|does not)", re.I)
 LEAD_SENTENCES = 3
 
@@ -54,7 +58,10 @@ class Event:
     start: int
     end: int
     informal: bool
-    target: str | None = None  # for ruled_for: who the court ruled for
+    target: str | None = None  # for ruled_for (ruled_against): who the court ruled for (against)
+    # what the sentence itself says the target did: "plaintiff" for ", which sued ...",
+    # "defendant" for ", which was sued ...", None when it says neither
+    role: str | None = None
 
 
 def _is_intent_or_negated(norm: str, start: int, cls: str) -> bool:
@@ -119,11 +126,57 @@ def _event(
         if resolved is None:
             return None
         cls = resolved
-    target = None
-    if cls == "ruled_for":
+    if cls == "ruled_side":
+        if norm[start : start + 5].lower() == "rules" and not _rules_verb(norm, start):
+            return None
+        cls = "ruled_against" if _AGAINST.search(m.group(0)) else "ruled_for"
+    if cls in _SIDE_CLASSES:
+        target, role = _target(norm, m)
+        return Event(cls, sent, start, m.end(), informal, target, role)
+    return Event(cls, sent, start, m.end(), informal)
+
+
+_SIDE_CLASSES = ("ruled_for", "ruled_against")
+# In a "ruled_side" match, the words that make it a ruling against the side named.
+_AGAINST = re.compile(r"\b(?:against|blow|defeat|loss|setback|rebuke)\b", re.I)
+
+
+def _target(norm: str, m: re.Match[str]) -> tuple[str | None, str | None]:
+    """Who a side-taking verb names ("sided with X", "handed X a victory"), and the part a
+    relative clause right after the name says X plays in the suit."""
+    if m.re.groupindex and m.start("who") >= 0:
+        start, end = m.span("who")
+        target = norm[start:end].strip()
+        if target[:4].lower() == "the ":
+            target = target[4:]
+    else:  # the name follows the match
         t = _RULED_FOR_TARGET.match(norm, m.end())
-        target = t.group("who") if t else None
-    return Event(cls, sent, start, m.end(), informal, target)
+        if t is None:
+            return None, None
+        start, end = t.span("who")
+        target = norm[start : min(end, start + 80)]
+    # The relative clause holds one of its verbs, most often not there: looked for first.
+    near = norm[start : start + 200]
+    if "sued" in near or "filed" in near or "brought" in near or "challenged" in near:
+        found = _PARTY_ROLE.match(norm, start)
+        if found is not None:
+            return target or None, "defendant" if found.group("sued") else "plaintiff"
+    return target or None, None
+
+
+# A party's name (a few words, none a preposition or conjunction that would start another
+# phrase), then a relative clause that says it brought the suit or was sued.
+_NAME_WORD = (
+    r"(?!(?:in|into|against|over|on|at|by|with|from|to|under|after|before|during|but|while|"
+    r"because|as|when|where|which|who|that)\b)[\w.&'-]+"
+)
+_PARTY_ROLE = re.compile(
+    rf"(?:{_NAME_WORD} ){{0,7}}?{_NAME_WORD},? (?:which|who|that) (?:(?:had|has|have) )?"
+    r"(?:(?P<sued>(?:been |was |were )sued\b)|(?:first |originally |previously )?(?:sued\b|"
+    r"(?:filed|brought) (?:the |a |an |this )?(?:[\w-]+ )?(?:lawsuit|suit|complaint|case|"
+    r"challenge|action|claims)\b|challenged\b))",
+    re.I,
+)
 
 
 # --- patterns tried only where they can begin --------------------------------------------------
@@ -541,6 +594,22 @@ def _noun_use(norm: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _NOUN_BEFORE
 
 
+_RULING_SUBJECTS = tables.words("judge court panel justice jury magistrate chancellor tribunal")
+
+
+def _rules_verb(norm: str, start: int) -> bool:
+    """ "The judge rules against", "Ruiz rules in favor of": "rules" is the verb after a court
+    or a name; after any other word ("the new rules against") it is the noun."""
+    words = _WORDS.findall(norm[max(0, start - 25) : start])
+    if not words:
+        return False
+    last = words[-1]
+    low = last.lower()
+    return low in _RULING_SUBJECTS or (
+        last[0].isupper() and low not in _NOUN_BEFORE and low != "new" and "'" not in last
+    )
+
+
 def _uphold_class(norm: str, end: int) -> str | None:
     """ "upheld the conviction" is affirmed, "upheld the law" is upheld: the first noun decides."""
     for word in norm[end : end + 120].split()[:9]:
@@ -580,14 +649,35 @@ def lead_events(doc: Doc) -> list[Event]:
     for sent in lead_sentences(doc):
         fresh: bool | None = None  # asked only of an event in background wording
         for ev in find_events(sent):
-            region = sent.norm[max(0, ev.start - 80) : ev.end + 40]
-            if _distracted(region):
+            low = max(0, ev.start - 80)
+            region = sent.norm[low : ev.end + 40]
+            if _distracted(region) and _distracted(
+                _object_relative_as_present(region, ev.end - low)
+            ):
                 if fresh is None:
-                    fresh = _fresh(sent)
+                    fresh = names_ruling_day(sent)
                 if not fresh:
                     continue
             events.append(ev)
     return events
+
+
+# A relative clause on what follows the verb: ", which had sued", ", who had", "that had".
+_OBJECT_RELATIVE_HAD = re.compile(r"(?:, (?:which|who)|\bthat) (had)\b", re.I)
+
+
+def _object_relative_as_present(region: str, end: int) -> str:
+    """The region with "had" read as "has" in a relative clause after the verb (which ends at
+    `end`): "ruled for the club, which had sued the agency" tells of the party, and the verb is
+    no background for it. The text keeps its length, and a cue before the verb its force."""
+    tail = region[end:]
+    if "had" not in tail.lower():
+        return region
+    return region[:end] + _OBJECT_RELATIVE_HAD.sub(_present, tail)
+
+
+def _present(m: re.Match[str]) -> str:
+    return m.group(0)[: m.start(1) - m.start()] + "has"
 
 
 # Lower-case text one piece of which every match of the background cue pattern starts with.
@@ -618,13 +708,13 @@ def _distracted(text: str) -> bool:
     return False
 
 
-def _fresh(sent: Sentence) -> bool:
+def names_ruling_day(sent: Sentence) -> bool:
     """A sentence about this ruling despite a background cue: it names the day of the ruling."""
     return _RULING_DAY.search(sent.norm) is not None
 
 
 _RULING_DAY = re.compile(
-    r"\b(?:on|late|early) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:[Oo]n|[Ll]ate|[Ee]arly) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\btoday\b"
 )
 
@@ -710,12 +800,17 @@ def resolve_class(
 ) -> tuple[str | None, Event | None]:
     """The outcome class by precedence, and the event that decided it."""
     classes: dict[str, Event] = {}
+    effects: dict[str, Event] = {}  # "handed X a victory": the decision's effect, told loosely
     has_summary_judgment = False
     for ev in events:
         cls = ev.cls
-        if cls == "ruled_for":
-            cls = _side(ev.target or "", plaintiffs, defendants)
-            if cls is None:
+        if cls in _SIDE_CLASSES:
+            side = _side(ev.target or "", ev.role, plaintiffs, defendants)
+            if side is None:
+                continue
+            cls = _FOR[side] if cls == "ruled_for" else _FOR[_OTHER_SIDE[side]]
+            if ev.informal:
+                effects.setdefault(cls, ev)
                 continue
             if "summary judgment" in ev.sentence.norm[ev.start : ev.end + 5].lower():
                 has_summary_judgment = True
@@ -725,6 +820,11 @@ def resolve_class(
         if dismissed is not None and dismissed.informal:
             del classes["dismissed"]
     in_part = classes.pop("in_part", None)
+    if not classes:
+        classes = effects
+    if "ruled_for_plaintiffs" in classes and "ruled_for_defendants" in classes:
+        # each side said to have won: neither is the outcome
+        del classes["ruled_for_plaintiffs"], classes["ruled_for_defendants"]
     if not classes:
         return None, None
     if (
@@ -742,29 +842,85 @@ def resolve_class(
     return best, classes[best]
 
 
-def _side(target: str, plaintiffs: list[str], defendants: list[str]) -> str | None:
+_FOR = {"plaintiff": "ruled_for_plaintiffs", "defendant": "ruled_for_defendants"}
+_OTHER_SIDE = {"plaintiff": "defendant", "defendant": "plaintiff"}
+
+
+def _side(
+    target: str, role: str | None, plaintiffs: list[str], defendants: list[str]
+) -> str | None:
+    """Whether the target is a plaintiff or a defendant: by the parties it names, by a word for
+    a side, by what its own sentence says it did ("X, which sued ..."), or, for a government
+    body or official named among no party when every plaintiff found is private, the defence.
+    None when the text supports no side, or two."""
     low = target.lower()
-    for party in plaintiffs:
-        if _overlaps(low, party.lower()):
-            return "ruled_for_plaintiffs"
-    for party in defendants:
-        if _overlaps(low, party.lower()):
-            return "ruled_for_defendants"
-    if _PLAINTIFF_WORD.match(low):
-        return "ruled_for_plaintiffs"
-    if _DEFENDANT_WORD.match(low):
-        return "ruled_for_defendants"
-    return None
+    head = _head(low)
+    as_plaintiff = any(_named_by(head, party.lower()) for party in plaintiffs)
+    as_defendant = any(_named_by(head, party.lower()) for party in defendants)
+    side: str | None = None
+    if as_plaintiff != as_defendant:
+        side = "plaintiff" if as_plaintiff else "defendant"
+    elif as_plaintiff:
+        return None  # named on both sides: no side to tell
+    elif _PLAINTIFF_WORD.match(low):
+        side = "plaintiff"
+    elif _DEFENDANT_WORD.match(low):
+        side = "defendant"
+    if role is not None:
+        return role if side in (None, role) else None
+    if (
+        side is None
+        and plaintiffs
+        and _governmental(low, head_only=True)
+        and not any(_governmental(party.lower(), head_only=False) for party in plaintiffs)
+    ):
+        return "defendant"
+    return side
+
+
+_GOVERNMENT = re.compile(
+    r"\b(?:administration|government|department|agency|officials?|secretary|governor|"
+    r"attorney general|commission|board|bureau|city|cities|county|counties|states?|"
+    r"commonwealth|township|village|district|prosecutors?|police|sheriff'?s?|"
+    rf"{tables.US_STATES.lower()})\b"
+)
+# A target that is a government body by its words, not by a state's name inside a private
+# party's ("ACLU of Texas"), nor by a union or association of officers.
+_TARGET_GOVERNMENT = re.compile(
+    r"(?:[\w.&'-]+ ){0,4}?(?:administration|government|department|agency|officials|"
+    r"secretary|governor|attorney general|commission|bureau|city|county|state|commonwealth|"
+    r"township|village|school district|school board)\b(?!'s? (?:union|association))"
+)
+
+
+def _governmental(name: str, *, head_only: bool) -> bool:
+    """Whether a lower-cased name is a government's: for a target, its first words name the
+    body; for a party found, any word or a state's name does."""
+    if head_only:
+        return _TARGET_GOVERNMENT.match(name) is not None
+    return _GOVERNMENT.search(name) is not None
 
 
 _PLAINTIFF_WORD = re.compile(r"(?:the )?(?:plaintiffs?|challengers|petitioners)\b")
-_DEFENDANT_WORD = re.compile(r"(?:the )?(?:defendants?|respondents?)\b")
+_DEFENDANT_WORD = re.compile(r"(?:the )?(?:defendants?|respondents?|defen[sc]e)\b")
 _STOP = tables.words("the of and a an for in on at to inc. llc co. corp. state city county")
 
 
-def _overlaps(target: str, party: str) -> bool:
-    words = {w for w in _WORDS.findall(party) if w not in _STOP and len(w) > 2}
-    head = set(_WORDS.findall(target)[:6])
+@lru_cache(maxsize=512)
+def _name_words(party: str) -> frozenset[str]:
+    """The words of a lower-cased party's name that can name it (a party is asked about for
+    each side-taking event, and the same parties recur)."""
+    return frozenset(w for w in _WORDS.findall(party) if w not in _STOP and len(w) > 2)
+
+
+def _head(target: str) -> set[str]:
+    """The first words of a lower-cased target, where its name is."""
+    return set(_WORDS.findall(target)[:6])
+
+
+def _named_by(head: set[str], party: str) -> bool:
+    """Whether a target whose first words are `head` names the lower-cased party."""
+    words = _name_words(party)
     if not words:
         return False
     if words & head:

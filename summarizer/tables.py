@@ -551,14 +551,53 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     # ruled for a side (the side is found later)
-    (r"\bruled (?:in favor of|for)\b", "ruled_for", False),
-    (r"\bsid(?:ed|es|ing) with\b", "ruled_for", False),
+    # for or against a side ("ruled_side": "against" in the match makes it ruled_against); in
+    # "ruled in the union's favor" who is inside the match
+    (
+        r"\b(?:(?:ruled|rules|ruling|found|finds) (?:(?!that\b)[\w-]+ ){0,2}?(?:in favor of|"
+        r"against)|ruled for|"
+        r"ruled in (?P<who>(?:[\w.&-]+ ){0,5}?[\w.&-]+)(?:'s|') favor)\b",
+        "ruled_side",
+        False,
+    ),
+    (r"\bsid(?:ed|es|ing) (?:\w+ly )?with\b", "ruled_for", False),
+    # damages awarded to a side: "awarded the family $4 million", "awarded $4 million to ..."
+    (
+        r"\bawarded (?:(?P<who>(?:(?!(?:a|an|its|their)\b)[\w.&'-]+ ){1,6}?)\$[\d.,]+"
+        r"(?: (?:million|billion))?|"
+        r"\$[\d.,]+(?: (?:million|billion))? (?:in (?:\w+ )?damages )?to)\b",
+        "ruled_for",
+        False,
+    ),
     (
         r"\b(?:entered|enters|rendered|renders) (?:a )?judgment (?:for|in favor of)\b",
         "ruled_for",
         False,
     ),
     (r"\bgrant(?:ed|s|ing) summary judgment (?:to|for|in favor of)\b", "ruled_for", False),
+    (
+        r"\b(?:issued|issues|handed down|hands down|delivered|delivers) (?:a|an|its) "
+        r"(?:\w+ ){0,2}(?:ruling|decision|judgment|verdict|opinion) in favor of\b",
+        "ruled_for",
+        False,
+    ),
+    # A victory handed to a side, or a blow dealt to one ("ruled_side": a victory or win makes
+    # it ruled_for, any other ruled_against), tells of the decision's effect (informal): it
+    # decides a class only when no verb does.
+    (
+        r"\b(?:handed|hands|handing|delivered|delivers|delivering|gave|gives|giving|dealt|deals|"
+        r"dealing) (?:(?:a|an|another) (?:\w+ ){0,2}(?:victory|win|blow|defeat|loss|setback|"
+        r"rebuke) (?:to|for)|(?P<who>(?:[\w.&'-]+ ){1,6}?)(?:a|an|another) (?:\w+ ){0,2}"
+        r"(?:victory|win|blow|defeat|loss|setback|rebuke))\b",
+        "ruled_side",
+        True,
+    ),
+    (
+        r"\breject(?:ed|s|ing) (?P<who>(?:[\w.&-]+ ){0,5}?[\w.&-]+)(?:'s|') (?:[\w-]+ ){0,2}"
+        r"(?:lawsuit|suit|claims|challenge|case|complaint)\b",
+        "ruled_against",
+        False,
+    ),
     (r"\bwins? (?:\S+ ){0,3}judgment against\b", "ruled_for_plaintiffs", False),
     (r"\bfound (?:\S+ ){0,4}liable\b", "ruled_for_plaintiffs", False),
     (
@@ -573,6 +612,11 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (r"\btake nothing\b", "ruled_for_defendants", False),
+    (
+        r"\b(?:won|wins) (?:their|its|his|her|the) (?:\w+ )?(?:lawsuit|suit|challenge)\b",
+        "ruled_for_plaintiffs",
+        False,
+    ),
     # granted / denied
     (
         rf"\bgrant(?:ed|s|ing)\b(?= (?:\S+ ){{0,8}}(?:{REQUEST_NOUNS}|summary judgment)\b)",
@@ -589,8 +633,17 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         "denied",
         False,
     ),
+    # the request to end the case denied: "allowed the lawsuit to proceed"
     (
-        r"\breject(?:ed|s|ing)\b(?= (?:\S+ ){0,6}(?:motion|request|bid|petition|application|"
+        r"\b(?:allow(?:ed|s|ing)|let(?:s|ting)?) (?:\S+ ){0,5}?(?:lawsuit|suit|case|claims?|"
+        r"challenge|class action)s? (?:\S+ ){0,6}?(?:to )?(?:proceed|go forward|move forward|"
+        r"go ahead|go to trial|continue)\b",
+        "denied",
+        False,
+    ),
+    (
+        r"\b(?:reject(?:ed|s|ing)|rebuff(?:ed|s|ing)|turn(?:ed|s|ing) down)\b"
+        r"(?= (?:\S+ ){0,6}(?:motion|request|bid|petition|application|"
         r"effort|attempt|demand)\b)",
         "denied",
         False,
@@ -631,21 +684,27 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "revi",
     "reinstat",
     "vacat| out",
-    "ruled",
+    "favor|against|ruled for",
     "sid",
+    "awarded",
     "judgment",
     "summary judgment",
+    "in favor of",
+    "victory|win|blow|defeat|loss|setback|rebuke",
+    "'",
     "judgment against",
     "liable",
     "found|finds|concluded",
     "lost|loses",
     "take nothing",
+    "won|wins",
     "grant",
     "order",
     "issued",
     "den",
     "declin|refus|won't|will not|would not|did not|does not",
-    "reject",
+    "proceed|forward|go ahead|to trial|continue",
+    "reject|rebuff|turn",
     "in part",
 )
 assert len(OUTCOME_TRIGGERS) == len(OUTCOME_PATTERNS)
@@ -776,12 +835,57 @@ COMMENTARY_HEADLINE = (
     r"^(?:opinion|commentary|editorial|op-ed|column|letters?(?: to the editor)?|viewpoint|"
     r"perspective|analysis|guest column|my view|our view)\s*[:|—–-]"
 )
-NON_RULING_LEADS = (
+# A lead that tells of a suit being brought: often only the background of a ruling reported next.
+SUIT_LEADS = (
+    r"\b(?:sued|sues|suing|sue)\b|\bfiled (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint)\b"
+)
+# A lead about a rule, a nomination, a bill or a hearing still to come.
+OTHER_NON_RULING_LEADS = (
     r"\bpropos(?:ed|es|ing) (?:a |an |the )?(?:new )?(?:\w+ )?(?:rule|regulation|rules)\b"
     r"|\bnotice of proposed rulemaking\b|\bnominat(?:ed|es|ion)\b|\bnominee\b"
-    r"|\bconfirmation (?:hearing|vote)\b|\b(?:sued|sues|suing|sue)\b"
-    r"|\bfiled (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint)\b|\blawmakers\b"
+    r"|\bconfirmation (?:hearing|vote)\b|\blawmakers\b"
     r"|\b(?:bill|legislation) (?:that|would|passed)\b|\bpassed (?:a|the) bill\b"
     r"|\bsigned (?:into law|the bill)\b|\bno ruling has been (?:issued|made)\b"
     r"|\bhearing (?:is|was) (?:set|scheduled)\b|\boral arguments?\b"
+)
+NON_RULING_LEADS = f"{SUIT_LEADS}|{OTHER_NON_RULING_LEADS}"
+# A court, a judge or a ruling that can be the subject of a decision verb.
+COURT_SUBJECTS = (
+    r"\b(?:judges?|justices?|courts?|panel|magistrate|chancellor|tribunal|jury|SCOTUS|"
+    r"rulings?|verdict)\b"
+)
+# A time told of an earlier decision ("in June", "last month", "in 2019"): a court deciding then
+# is background to a new suit, not its news.
+EARLIER_TIME = (
+    r"\b(?:in|since|last|earlier this|back in) (?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|month|year|spring|summer|fall|autumn|"
+    r"winter)\b|\b(?:in|since) (?:19|20)\d\d\b|\b(?:months|years) ago\b"
+)
+# Where a clause opens, for the search of its subject: the words after one of these.
+CLAUSE_OPENERS = (
+    r"[;:]|\b(?:that|which|who|whom|whose|where|when|said|says|say|argued|argues|argue|claimed|"
+    r"claims|claim|alleged|alleges|allege|contended|contends|contend|asserted|asserts|wrote|"
+    r"writes|told)\b"
+)
+# Words that, before a court word in its clause, make the court the object of a preposition or
+# the subject of a subordinate clause ("filed in federal court", "since a judge blocked").
+NOT_SUBJECT_WORDS = words(
+    """in into to before with from at for against since after while until because although
+    though if unless once as whether like"""
+)
+# Headlines that report a court's decision ("Judge rules in ...", "Court sides with ...",
+# "Appeals court upholds ...", "Justices reject ..."), matched at the headline's start: a court
+# word no more than five words in (none of them one that makes the court's rules a noun or the
+# judge the news's subject) and a decision verb in the present tense of headlines.
+_RULES_WHAT = r"(?:(?:that|in|against)\b|(?-i:(?!Out\b)[A-Z0-9$]))"
+RULING_HEADLINE = (
+    r"(?!(?:[\w.'’&-]+ ){0,5}?(?:new|proposed|draft|revised|amended|former|retired)\b)"
+    r"(?:[\w.'’&-]+ ){0,5}?(?:"
+    rf"(?:judge|court|panel|tribunal|jury|SCOTUS) (?:rules {_RULES_WHAT}|"
+    r"(?:sides|upholds|strikes down|rejects|tosses|throws out|dismisses|overturns|reverses|"
+    r"affirms|orders|backs|clears|allows|lets|denies|grants|blocks|halts|refuses|declines|"
+    r"sentences|awards|voids|revives|vacates|invalidates)\b)"
+    rf"|(?:justices|judges|courts) (?:rule {_RULES_WHAT}|"
+    r"(?:side|uphold|strike down|reject|toss|throw out|dismiss|overturn|reverse|affirm|order|"
+    r"back|clear|allow|let|deny|grant|block|halt|refuse|decline|revive|vacate|invalidate)\b))"
 )
