@@ -33,7 +33,7 @@ from summarizer.text import Doc, Sentence, prepare
 logger = logging.getLogger(__name__)
 
 EXTRACTOR_NAME = "rules"
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 _CRIMINAL_LEAD = re.compile(r"\b(?:sentenc|convict|pleaded guilty|prosecut)", re.I)
 _TEXT = attrgetter("text")
