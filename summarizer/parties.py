@@ -106,6 +106,7 @@ _STOP_WORDS = (
     "during", "about", "if", "alleged", "argued", "contended", "claimed", "said", "says", "say",
     "seek", "sought", "asked", "asking", "argue", "allege", "claim", "filed", "were", "was", "is",
     "are", "had", "have", "has", "will", "would", "could", "did", "can", "may", "must", "contend",
+    "against",
 )  # fmt: skip
 # Where a list's clause ends: each alternative opens with a character of the leading class,
 # which lets the engine skip every other character without trying the alternatives there; each
@@ -235,10 +236,11 @@ _AGAINST = _Anchored(
 )
 _THAT_FILED_AGAINST = _Anchored(
     re.compile(
-        r"\b(?:lawsuit|suit|case|complaint) (?:that|which) (?P<p>[^.;]{3,150}?) (?:filed|brought)"
+        r"\b(?:lawsuit|suit|case|complaint|dispute|action|petition) (?:that|which) "
+        r"(?P<p>[^.;]{3,150}?) (?:filed|brought)"
         r"(?: [^.;]{0,40}?)? against "
     ),
-    ("suit", "case", "complaint"),
+    ("suit", "case", "complaint", "dispute", "action", "petition"),
     (0, 3),
 )
 _NAMED_AS = _Anchored(
@@ -423,7 +425,26 @@ def read_list(norm: str, start: int) -> str:
     if ", a" in chunk:  # every appositive opens so
         chunk = _APPOSITIVE.sub(",", chunk)
     m = _STOP.search(chunk)
-    return chunk[: m.start()] if m else chunk
+    while m is not None:
+        at = m.start()
+        # Only a stop at "for" is tested: the test is a call, and most lists end elsewhere.
+        if not chunk.startswith("for ", at + 1) or not _name_goes_on(chunk, at):
+            return chunk[:at]
+        m = _STOP.search(chunk, at + 5)
+    return chunk
+
+
+_FOR_NAME_HEADS = tables.FOR_NAME_HEADS
+# What follows the "for" of an organisation's name: a capital, after at most "the" or "a".
+_FOR_NAME_TAIL = re.compile(r"(?:the |a )?[A-Z]")
+
+
+def _name_goes_on(chunk: str, at: int) -> bool:
+    """Whether the stop " for " at `at` is the " for " of an organisation's name ("Alliance for
+    Hippocratic Medicine", "Centers for Disease Control"): a head word the tables know before it
+    and a capital after it. "sued by Texas for Medicaid fraud" ends at its "for"."""
+    head = chunk.rfind(" ", 0, at) + 1
+    return chunk[head:at] in _FOR_NAME_HEADS and _FOR_NAME_TAIL.match(chunk, at + 5) is not None
 
 
 _INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
@@ -835,7 +856,12 @@ def _by(col: _Collector, norm: str, sent: Sentence) -> None:
         before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
         if not _case_noun_before(before):
             continue
-        col.add(read_list(norm, m.end()), "p", 3, sent)
+        listed = read_list(norm, m.end())
+        col.add(listed, "p", 3, sent)
+        # "brought by X against Y": the list ends at "against", and Y is sued.
+        end = m.end() + len(listed)
+        if norm.startswith(" against ", end):
+            col.add(read_list(norm, end + 9), "d", 3, sent)
 
 
 def _named_plaintiffs(col: _Collector, norm: str, sent: Sentence) -> None:

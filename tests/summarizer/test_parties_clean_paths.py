@@ -17,8 +17,16 @@ _RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
 
 def _read_list_as_written(norm: str, start: int) -> str:
     chunk = _APPOSITIVE.sub(",", norm[start : start + 300])
-    m = parties._STOP.search(chunk)
-    return chunk[: m.start()] if m else chunk
+    for m in parties._STOP.finditer(chunk):
+        word = chunk[: m.start()].split(" ")[-1]
+        if (
+            chunk[m.start() :].startswith(" for ")
+            and word in tables.FOR_NAME_HEADS
+            and re.match(r" for (?:the |a )?[A-Z]", chunk[m.start() :])
+        ):
+            continue
+        return chunk[: m.start()]
+    return chunk
 
 
 def _read_subject_as_written(norm: str, end: int) -> str:
@@ -47,6 +55,7 @@ _WORDS = [
     "Smith", "Okafor", "and", "the", "who", "which", "a", "an", "by", "request of", "behalf of",
     "joined by", "along with", "In", "Last", "Separately", "sued", "to", "lawyer", ",", ", a",
     ", an", ", who", ", which", ";", ":", '"', "Inc.", "U.S.", "in", "of", "state", "—", "the city",
+    "for", "Center", "Alliance", "Citizens", "for Smith", "for the", "for a", "A", "against",
 ]  # fmt: skip
 
 

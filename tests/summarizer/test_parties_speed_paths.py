@@ -53,7 +53,7 @@ _STOP_AS_WRITTEN = re.compile(
     r"seeking|saying|arguing|claiming|alleging|accusing|challenging|as|under|at|from|when|while|"
     r"that|which|who|whose|since|until|during|about|if|alleged|argued|contended|claimed|"
     r"said|says|say|seek|sought|asked|asking|argue|allege|claim|filed|were|was|is|are|had|have|"
-    r"has|will|would|could|did|can|may|must|contend|say)\s|,\s(?:who|which|saying|arguing|"
+    r"has|will|would|could|did|can|may|must|contend|say|against)\s|,\s(?:who|which|saying|arguing|"
     r"claiming|alleging|accusing|seeking|challenging|contending|asserting|where|when|while)\b"
     r"|\sof [a-z]+ing\b"
 )
@@ -61,7 +61,7 @@ _STOP_PIECES = [
     "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.", "St.", "No.", "A.", " a.", "x.", ".", ". ", ".x",
     ";", ":", "?", "!", '"', "(", " \u2014 ", " \u2013 ", "--", "-", " to ", " in ", " of running ",
     " of x", ", who ", ",\twhich", ", where", "\n", " ", "  ", "word", "Word", "St", "No", "\u00a0",
-    " said ", "ing", " of ", "\u2028", "\u00e9",
+    " said ", "ing", " of ", "\u2028", "\u00e9", " against ", "against", " agains",
 ]  # fmt: skip
 
 
