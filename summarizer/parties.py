@@ -260,6 +260,17 @@ _ACCUSING = _Anchored(
     ("suit", "complaint", "action", "case"),
     (0, 3, 6),
 )
+# "..., who had challenged the law": the one before the comma brought the challenge. Only a
+# challenge to a measure counts ("challenged the ruling" is an appeal's, not a suit's).
+_WHO_CHALLENGED = _Anchored(
+    re.compile(
+        r", (?:who|which)(?P<end>) (?:had |have |has |also |jointly )?challenged (?:the |a |an |"
+        r"their |its |his |her |this |that )?(?:[\w'-]+ ){0,3}?(?:laws?|polic(?:y|ies)|rules?|"
+        r"bans?|statutes?|measures?|regulations?|orders?|mandates?|ordinances?|programs?|"
+        r"requirements?|restrictions?|plans?|cuts?|provisions?|practices?)\b"
+    ),
+    (", who ", ", which "),
+)
 _WON_APPROVAL = _Anchored(
     re.compile(r"\b(?:won|wins|received|obtained|secured) (?:\w+ )?(?:court )?approval\b"),
     ("won ", "wins ", "received ", "obtained ", "secured "),
@@ -337,6 +348,7 @@ _GATE_WORDS = (
     "sue", "suing", " by ", "plaintiff", "defendant", "against", "named", "approval", "filed",
     "Office", "found", "onvict", "entenc", "etitioner", "State of", "led the", "joined", "alleg",
     "judgment", "favor", "sided", "accus", "rosecut", "ontend", "concluded", "finds",
+    "challenged",
 )  # fmt: skip
 _OTHER_CASE_WORDS = ("separate", "parallel", "another", "similar", "unrelated")
 _OTHER_CASE = re.compile(
@@ -447,7 +459,10 @@ def _name_goes_on(chunk: str, at: int) -> bool:
     return chunk[head:at] in _FOR_NAME_HEADS and _FOR_NAME_TAIL.match(chunk, at + 5) is not None
 
 
-_INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
+_INTRO = re.compile(
+    r"\b(?:by|request of|behalf of|joined by|along with|in favor of|sided with|ruled for|"
+    r"including)\s+"
+)
 _RELATIVE_END = re.compile(r",\s*(?:who|which)?\s*$")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
 _INTRODUCTORY = re.compile(
@@ -883,6 +898,11 @@ def _winners(col: _Collector, norm: str, sent: Sentence) -> None:
         col.winner(read_list(norm, m.end()), sent)
 
 
+def _who_challenged(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _WHO_CHALLENGED.finditer(norm):
+        col.add(read_subject(norm, m.end("end")), "p", 2, sent)
+
+
 def _led_with(col: _Collector, norm: str, sent: Sentence) -> None:
     for m in _LED_WITH.finditer(norm):
         col.add(read_subject(norm, m.start()), "p", 3, sent)
@@ -987,6 +1007,7 @@ _RULE_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str,
     (_winners, ("in favor of ", "judgment", "sided with ")),
     (_co_plaintiff, ("plaintiff",)),
     (_led_with, ("led the ",)),
+    (_who_challenged, ("challenged",)),
     (_against, ("against",)),
     (_named_defendants, ("defendant",)),  # both patterns need "named" and "defendant"
     (_defendants_are, ("defendant",)),

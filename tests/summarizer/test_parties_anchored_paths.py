@@ -23,7 +23,8 @@ _PHRASES = [
     "found that ",
     "Acme Corp.", "Jane Smith", "violated", "conviction of ", "sentencing ", "alleged", " that",
     "contend", "granted summary judgment to ", "Smith", ", ", ". ", "x", "the ", "complaint ",
-    "dispute that ", " brought against ", "petition ", "action which ",
+    ", who ", ", which ", "had ", "challenged ", "the law", "new rules", "dispute that ",
+    " brought against ", "petition ", "action which ",
 ]  # fmt: skip
 
 

@@ -11,7 +11,10 @@ from summarizer.parties import _LEADING, _LEADING_FIRST, _clean_phrase, read_lis
 
 _APPOSITIVE = re.compile(r", (?:a|an) [a-z][^,]{0,80},")
 _RELATIVE_END = re.compile(r",\s*(?:who|which)?\s*$")
-_INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
+_INTRO = re.compile(
+    r"\b(?:by|request of|behalf of|joined by|along with|in favor of|sided with|ruled for|"
+    r"including)\s+"
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
 
 
@@ -56,6 +59,7 @@ _WORDS = [
     "joined by", "along with", "In", "Last", "Separately", "sued", "to", "lawyer", ",", ", a",
     ", an", ", who", ", which", ";", ":", '"', "Inc.", "U.S.", "in", "of", "state", "—", "the city",
     "for", "Center", "Alliance", "Citizens", "for Smith", "for the", "for a", "A", "against",
+    "in favor of", "sided with", "including", "ruled for",
 ]  # fmt: skip
 
 

@@ -1,5 +1,5 @@
-"""How reporters name the sides of a suit: organisation names holding "for", and suits "brought
-by X against Y"."""
+"""How reporters name the sides of a suit: organisation names holding "for", suits "brought by X
+against Y", and relative clauses naming who sued."""
 
 from __future__ import annotations
 
@@ -108,3 +108,40 @@ def test_a_dispute_one_company_brought_against_another_names_both() -> None:
     f = _facts("Cole resolved a dispute that Harbor Light Bank brought against Seaview Mall.")
     assert f.plaintiffs == ("Harbor Light Bank",)
     assert f.defendants == ("Seaview Mall",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plaintiffs", "defendants"),
+    [
+        (
+            "Cole ruled in favor of the Neighborhood Pantry Project, which had sued the Department "
+            "of Agriculture over cuts to food aid.",
+            ("Neighborhood Pantry Project",),
+            ("Department of Agriculture",),
+        ),
+        (
+            "Cole sided with a group of midwives and clinics, including Riverbend Birth Center, "
+            "who had challenged the law.",
+            ("Riverbend Birth Center",),
+            (),
+        ),
+        (
+            "The ruling is a win for Eastside Tenants Union, which challenged the city's new "
+            "eviction rules in January.",
+            ("Eastside Tenants Union",),
+            (),
+        ),
+    ],
+)
+def test_a_relative_clause_names_who_sued_or_challenged_a_measure(
+    sentence: str, plaintiffs: tuple[str, ...], defendants: tuple[str, ...]
+) -> None:
+    f = _facts(sentence)
+    assert f.plaintiffs == plaintiffs
+    assert f.defendants == defendants
+
+
+def test_challenging_a_ruling_in_a_relative_clause_makes_no_plaintiff() -> None:
+    # Who challenged a ruling appeals it; that says nothing of who brought the suit.
+    f = _facts("The order favors Dunmore County, which had challenged the ruling in March.")
+    assert f.plaintiffs == ()
