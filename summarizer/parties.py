@@ -1,10 +1,11 @@
 """Plaintiffs and defendants in their original alignment, from how reporters describe a suit.
 
-Patterns: "X sued Y", "brought/filed/sought by X", "named Y as defendants", "lawsuit against Y",
-"the conviction of Y", the prosecuting office, "X won approval", and the case caption as a weaker
-hint. Names are cleaned (titles, ages, appositives, "in her official capacity" dropped), short
-forms are resolved to the fullest form printed, and people quoted in other roles (spokespeople,
-lawyers) are never parties.
+Patterns: "X sued Y", "brought/filed/sought by X (against Y)", "X, who had challenged the law",
+"named Y as defendants", "lawsuit against Y", "the conviction of Y", the prosecuting office, "X won
+approval", and the case caption as a weaker hint. Names are cleaned (titles, ages, appositives, "in
+her official capacity" dropped; an office named only by its title, "the Secretary of Labor", stays
+as printed), short forms are resolved to the fullest form printed, and people quoted in other roles
+(spokespeople, lawyers) and justices of a court are never parties.
 """
 
 from __future__ import annotations
@@ -609,12 +610,13 @@ def _clean_phrase(item: str) -> str | None:
         item = " ".join(tail)
     # Every match holds one of the `_JUDICIAL_WORDS`.
     judicial = "Judge" in item or "Justice" in item or "Chancellor" in item or "Magistrate" in item
-    if judicial and _JUDICIAL.search(item):
+    if judicial and _JUDICIAL.search(item) and not _is_justice_org(item):
         return None
     tokens = item.split()
     if len(tokens) > 12 or len(item) > 90:
         return None
     # Officials: keep the name after the title ("Treasury Secretary Scott Bessent").
+    office_named = False  # the party is an office named by its title ("Secretary of Labor")
     title_positions = (
         []
         if _TITLE_TOKENS.isdisjoint(tokens)
@@ -623,11 +625,19 @@ def _clean_phrase(item: str) -> str | None:
     if title_positions and title_positions[-1] < len(tokens) - 1:
         rest = tokens[title_positions[-1] + 1 :]
         if rest and rest[0] == "of":
+            office = rest
             rest = rest[-3:] if len(rest) >= 4 and rest[-2].endswith(".") else rest[-2:]
+            if not _names_holder(office, rest):
+                # "the Secretary of Labor": the office is the party, named by its title.
+                first = title_positions[-1]
+                while first > 0 and tokens[first - 1] in _TITLE_TOKENS:
+                    first -= 1
+                rest = tokens[first:]
+                office_named = True
         if rest and not any(t in tables.ORG_WORDS for t in rest):
             item = " ".join(rest)
             tokens = rest
-    m = _PERSON_OF_PLACE.match(item) if " of " in item else None
+    m = _PERSON_OF_PLACE.match(item) if " of " in item and not office_named else None
     if m and looks_like_person(m.group("name")):
         item = m.group("name")
     item = item.strip(" ,")
@@ -640,6 +650,37 @@ def _clean_phrase(item: str) -> str | None:
     if item.split()[0] in _PRONOUNS:
         return None
     return item
+
+
+def _names_holder(office: list[str], name: list[str]) -> bool:
+    """Whether the words after a title's "of" end with its holder's name ("of State Marco
+    Rubio"), not only the office ("of Homeland Security", "of Housing and Urban Development"):
+    the name follows at least one word of the office and no connector."""
+    before = len(office) - len(name) - 1
+    if not any(t[:1].isupper() for t in office[1:]):
+        return True  # no office printed after "of": no title to keep ("Chairman of")
+    return before >= 1 and office[before] not in _CONNECTORS and looks_like_person(" ".join(name))
+
+
+def _is_justice_org(item: str) -> bool:
+    """An organisation whose name holds "Justice" ("Equal Justice Initiative", "Department of
+    Justice", "Justice Department"), not a justice of a court ("Justice Elena Kagan"): it holds a
+    head noun of an organisation, no other judicial word, and each "Justice" ends the name or
+    comes before a head noun or a connector."""
+    tokens = item.split()
+    if _JUSTICE_ORG_HEADS.isdisjoint(tokens):
+        return False
+    for i, token in enumerate(tokens):
+        if token == "Justice":
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after is not None and after not in _JUSTICE_ORG_HEADS and after not in _CONNECTORS:
+                return False
+        elif _JUDICIAL.search(token):
+            return False
+    return True
+
+
+_JUSTICE_ORG_HEADS = tables.JUSTICE_ORG_HEADS
 
 
 def _items(text: str, clean: Callable[[str], str | None] = clean_item) -> list[str]:
@@ -727,7 +768,9 @@ def _resolve_head(head: str, doc: Doc) -> str | None:
                     limit = starts[i + 1] - 1 if i + 1 < count else len(text)
                 break
             pos = text.find(literal, starts[i + 1], limit) if i + 1 < count else -1
-    if best is None:
+    if best is None or "Justice" in best[1]:
+        # The Justice Department is printed mostly as the government's lawyers ("the Justice
+        # Department's bankruptcy watchdog"), seldom as the department a suit names.
         return None
     return clean_item(best[1])
 

@@ -302,6 +302,13 @@ FOR_NAME_HEADS = words(
     Federation Organization Administration Agency Clinic Consortium Collaborative Partners Voters
     Women Veterans Teachers Scientists Nurses Californians Texans Floridians Ohioans"""
 )
+# Head nouns that mark a name holding "Justice" as an organisation ("Equal Justice Initiative",
+# "Justice Department", "Institute for Justice"), not a justice of a court.
+JUSTICE_ORG_HEADS = words(
+    """Department Dept. Project Center Centers Centre Initiative League Institute Fund Coalition
+    Network Alliance Foundation Committee Council Office Campaign Collaborative Partnership
+    Society Association Organization Clinic Movement Lab Action Ministries"""
+)
 # Lower-case anaphors naming a party introduced earlier, with the capitalised heads they resolve to.
 ANAPHOR_HEADS = {
     "department": ("Department",),

@@ -1,11 +1,12 @@
-"""How reporters name the sides of a suit: organisation names holding "for", suits "brought by X
-against Y", and relative clauses naming who sued."""
+"""How reporters name the sides of a suit: organisation names holding "for" or "Justice", suits
+"brought by X against Y", relative clauses naming who sued, and offices named only by a title."""
 
 from __future__ import annotations
 
 import pytest
 
 from summarizer import Facts, summarize
+from summarizer.parties import clean_item
 
 _LEAD = (
     "A federal judge on Friday blocked the policy. U.S. District Judge Ann Cole granted a "
@@ -145,3 +146,70 @@ def test_challenging_a_ruling_in_a_relative_clause_makes_no_plaintiff() -> None:
     # Who challenged a ruling appeals it; that says nothing of who brought the suit.
     f = _facts("The order favors Dunmore County, which had challenged the ruling in March.")
     assert f.plaintiffs == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plaintiffs", "defendants"),
+    [
+        (
+            "The Harvest Access Justice Project sued the Department of Justice in April.",
+            ("Harvest Access Justice Project",),
+            ("Department of Justice",),
+        ),
+        (
+            "The Justice Department sued Orrin Textiles Inc. over the hiring rules.",
+            ("Justice Department",),
+            ("Orrin Textiles Inc.",),
+        ),
+        (
+            "The suit was filed by the Institute for Justice and a food-truck owner, Lena Ortiz.",
+            ("Institute for Justice", "Lena Ortiz"),
+            (),
+        ),
+    ],
+)
+def test_an_organisation_name_holding_justice_is_a_party(
+    sentence: str, plaintiffs: tuple[str, ...], defendants: tuple[str, ...]
+) -> None:
+    f = _facts(sentence)
+    assert f.plaintiffs == plaintiffs
+    assert f.defendants == defendants
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Justice Elena Kagan", "Chief Justice John Roberts", "Justice", "Justice Kagan Center"],
+)
+def test_a_justice_of_a_court_is_never_a_party(phrase: str) -> None:
+    assert clean_item(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "party"),
+    [
+        ("the Secretary of Labor", "Secretary of Labor"),
+        ("Secretary of Homeland Security", "Secretary of Homeland Security"),
+        ("the Secretary of the Interior", "Secretary of the Interior"),
+        (
+            "Secretary of Housing and Urban Development",
+            "Secretary of Housing and Urban Development",
+        ),
+        ("Attorney General of Texas", "Attorney General of Texas"),
+        ("Acting Secretary of Labor", "Acting Secretary of Labor"),
+        # A holder named after the office stays the party, as before.
+        ("Secretary of State Marco Diaz", "Marco Diaz"),
+        ("Secretary of Homeland Security Karen Lowe", "Karen Lowe"),
+        ("Labor Secretary Dana Pruitt", "Dana Pruitt"),
+    ],
+)
+def test_an_office_named_only_by_its_title_is_kept_as_printed(phrase: str, party: str) -> None:
+    assert clean_item(phrase) == party
+
+
+def test_an_official_sued_by_title_is_a_defendant_and_a_spokesperson_is_not() -> None:
+    f = _facts(
+        "Three mine workers sued the Secretary of Labor over the rule. A spokesperson for the "
+        "Secretary of Labor, Jim Hale, said the department would appeal."
+    )
+    assert f.defendants == ("Secretary of Labor",)
+    assert "Jim Hale" not in f.plaintiffs + f.defendants
