@@ -448,16 +448,31 @@ def read_list(norm: str, start: int) -> str:
 
 
 _FOR_NAME_HEADS = tables.FOR_NAME_HEADS
-# What follows the "for" of an organisation's name: a capital, after at most "the" or "a".
-_FOR_NAME_TAIL = re.compile(r"(?:the |a )?[A-Z]")
+# What follows the "for" of an organisation's name: capitalised words (joined by "of", "the",
+# "for" or "&"), after at most "the" or "a".
+_FOR_NAME_TAIL = re.compile(
+    r"(?:the |a )?[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|of|the|for|&)){0,8}(?![\w'&.-])"
+)
 
 
 def _name_goes_on(chunk: str, at: int) -> bool:
     """Whether the stop " for " at `at` is the " for " of an organisation's name ("Alliance for
-    Hippocratic Medicine", "Centers for Disease Control"): a head word the tables know before it
-    and a capital after it. "sued by Texas for Medicaid fraud" ends at its "for"."""
+    Hippocratic Medicine", "Centers for Disease Control"): a head word the tables know before it,
+    and capitalised words after it that end where the list's item ends (a separator, a stop or the
+    end). "sued by Texas for Medicaid fraud" ends at its "for", and so does "the Attorney
+    General's Office for Texas residents", whose capitals go on with a lower-case noun."""
     head = chunk.rfind(" ", 0, at) + 1
-    return chunk[head:at] in _FOR_NAME_HEADS and _FOR_NAME_TAIL.match(chunk, at + 5) is not None
+    if chunk[head:at] not in _FOR_NAME_HEADS:
+        return False
+    tail = _FOR_NAME_TAIL.match(chunk, at + 5)
+    if tail is None:
+        return False
+    end = tail.end()
+    return (
+        end == len(chunk)
+        or _STOP.match(chunk, end) is not None
+        or _SEPARATORS.match(chunk, end) is not None
+    )
 
 
 _INTRO = re.compile(

@@ -22,14 +22,25 @@ def _read_list_as_written(norm: str, start: int) -> str:
     chunk = _APPOSITIVE.sub(",", norm[start : start + 300])
     for m in parties._STOP.finditer(chunk):
         word = chunk[: m.start()].split(" ")[-1]
+        tail = _FOR_NAME_TAIL.match(chunk, m.start() + 5)
         if (
             chunk[m.start() :].startswith(" for ")
             and word in tables.FOR_NAME_HEADS
-            and re.match(r" for (?:the |a )?[A-Z]", chunk[m.start() :])
+            and tail is not None
+            and (
+                tail.end() == len(chunk)
+                or parties._STOP.match(chunk, tail.end())
+                or parties._SEPARATORS.match(chunk, tail.end())
+            )
         ):
             continue
         return chunk[: m.start()]
     return chunk
+
+
+_FOR_NAME_TAIL = re.compile(
+    r"(?:the |a )?[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|of|the|for|&)){0,8}(?![\w'&.-])"
+)
 
 
 def _read_subject_as_written(norm: str, end: int) -> str:
@@ -59,6 +70,7 @@ _WORDS = [
     "joined by", "along with", "In", "Last", "Separately", "sued", "to", "lawyer", ",", ", a",
     ", an", ", who", ", which", ";", ":", '"', "Inc.", "U.S.", "in", "of", "state", "—", "the city",
     "for", "Center", "Alliance", "Citizens", "for Smith", "for the", "for a", "A", "against",
+    "residents", "Office", "for Texas", "&", "Kids.",
     "in favor of", "sided with", "including", "ruled for",
 ]  # fmt: skip
 

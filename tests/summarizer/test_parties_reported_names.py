@@ -72,6 +72,10 @@ def test_an_organisation_name_holding_for_is_read_whole_after_by_or_sued(
         ),
         ("The suit was brought by Center Point Realty for damages.", ("Center Point Realty",)),
         ("The suit was filed by Acme in Boston.", ("Acme",)),
+        (
+            "The suit was brought by the Attorney General's Office for Mesa County residents.",
+            ("Attorney General's Office",),
+        ),
     ],
 )
 def test_a_for_after_a_name_that_is_no_organisation_head_still_ends_the_list(
