@@ -262,10 +262,11 @@ _ACCUSING = _Anchored(
     (0, 3, 6),
 )
 # "..., who had challenged the law": the one before the comma brought the challenge. Only a
-# challenge to a measure counts ("challenged the ruling" is an appeal's, not a suit's).
+# challenge to a measure counts ("challenged the ruling" is an appeal's, not a suit's), and not
+# "who has challenged", which tells a record of past suits ("who has challenged many rules").
 _WHO_CHALLENGED = _Anchored(
     re.compile(
-        r", (?:who|which)(?P<end>) (?:had |have |has |also |jointly )?challenged (?:the |a |an |"
+        r", (?:who|which)(?P<end>) (?:had |also |jointly )?challenged (?:the |a |an |"
         r"their |its |his |her |this |that )?(?:[\w'-]+ ){0,3}?(?:laws?|polic(?:y|ies)|rules?|"
         r"bans?|statutes?|measures?|regulations?|orders?|mandates?|ordinances?|programs?|"
         r"requirements?|restrictions?|plans?|cuts?|provisions?|practices?)\b"

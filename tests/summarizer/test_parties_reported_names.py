@@ -146,10 +146,17 @@ def test_a_relative_clause_names_who_sued_or_challenged_a_measure(
     assert f.defendants == defendants
 
 
-def test_challenging_a_ruling_in_a_relative_clause_makes_no_plaintiff() -> None:
-    # Who challenged a ruling appeals it; that says nothing of who brought the suit.
-    f = _facts("The order favors Dunmore County, which had challenged the ruling in March.")
-    assert f.plaintiffs == ()
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Who challenged a ruling appeals it; that says nothing of who brought the suit.
+        "The order favors Dunmore County, which had challenged the ruling in March.",
+        # A record of past suits, not this one.
+        "Cole quoted Governor Ray Lusk, who has challenged several federal rules since 2021.",
+    ],
+)
+def test_a_relative_clause_of_an_appeal_or_a_record_makes_no_plaintiff(sentence: str) -> None:
+    assert _facts(sentence).plaintiffs == ()
 
 
 @pytest.mark.parametrize(
