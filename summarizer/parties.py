@@ -244,8 +244,10 @@ _THAT_FILED_AGAINST = _Anchored(
     ("suit", "case", "complaint", "dispute", "action", "petition"),
     (0, 3),
 )
+# The dots of "U.S." and of a company suffix do not end the clause of "named ... as defendants".
+_NAME_DOT = r"\.(?<=\b[A-Z]\.)|\.(?<=Inc\.)|\.(?<=Co\.)|\.(?<=Corp\.)|\.(?<=Ltd\.)|\.(?<=Jr\.)"
 _NAMED_AS = _Anchored(
-    re.compile(r"\bnamed (?P<d>[^.;]{3,220}?) as (?:co-?)?defendants?\b"),
+    re.compile(rf"\bnamed (?P<d>(?:[^.;]|{_NAME_DOT}){{3,220}}?) as (?:co-?)?defendants?\b"),
     ("named ",),
 )
 _WERE_NAMED = re.compile(r"\b(?:are|is|were|was) (?:also )?named as (?:co-?)?defendants?\b")

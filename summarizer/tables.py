@@ -300,7 +300,9 @@ FOR_NAME_HEADS = words(
     Lawyers Doctors Physicians Advocates Moms Mothers Parents Families Office Council Institute
     Foundation Fund Association League Project Network Partnership Society Movement Initiative
     Federation Organization Administration Agency Clinic Consortium Collaborative Partners Voters
-    Women Veterans Teachers Scientists Nurses Californians Texans Floridians Ohioans"""
+    Women Veterans Teachers Scientists Nurses Californians Texans Floridians Ohioans Neighbors
+    Neighbours Residents Taxpayers Communities Workers Farmers Businesses Republicans Democrats
+    Conservatives Catholics"""
 )
 # Head nouns that mark a name holding "Justice" as an organisation ("Equal Justice Initiative",
 # "Justice Department", "Institute for Justice"), not a justice of a court.

@@ -52,6 +52,12 @@ def _facts(sentence: str) -> Facts:
             ("Office for Civil Rights",),
             (),
         ),
+        (
+            "The petition was filed by Lakeside Neighbors for Clean Water and resident Ida Voss, "
+            "who had asked the court to void the permit.",
+            ("Lakeside Neighbors for Clean Water", "Ida Voss"),
+            (),
+        ),
     ],
 )
 def test_an_organisation_name_holding_for_is_read_whole_after_by_or_sued(
@@ -224,3 +230,24 @@ def test_an_official_sued_by_title_is_a_defendant_and_a_spokesperson_is_not() ->
     )
     assert f.defendants == ("Secretary of Labor",)
     assert "Jim Hale" not in f.plaintiffs + f.defendants
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defendants"),
+    [
+        (
+            "The suit named the U.S. Department of Labor and the Centers for Medicare & Medicaid "
+            "Services as defendants.",
+            ("U.S. Department of Labor", "Centers for Medicare & Medicaid Services"),
+        ),
+        (
+            "The complaint named Harwood Foods Inc. and its chief executive, Paul Reyes, as "
+            "defendants.",
+            ("Harwood Foods Inc.", "Paul Reyes"),
+        ),
+    ],
+)
+def test_the_dots_of_an_abbreviation_do_not_end_a_named_as_defendants_list(
+    sentence: str, defendants: tuple[str, ...]
+) -> None:
+    assert _facts(sentence).defendants == defendants
