@@ -703,16 +703,33 @@ _JUSTICE_ORG_HEADS = tables.JUSTICE_ORG_HEADS
 
 def _items(text: str, clean: Callable[[str], str | None] = clean_item) -> list[str]:
     """The cleaned parties of one list; "two groups, A and B" keeps only A and B."""
-    out = [c for c in map(clean, split_items(text)) if c]
+    return _settle([c for c in map(clean, split_items(text)) if c])
+
+
+def _settle(out: list[str]) -> list[str]:
+    """A list's cleaned parties without the words that only stand for others printed with them:
+    a counted group whose members follow, an anaphor whose name follows as an appositive."""
     for i, item in enumerate(out):
-        if item[:1].isupper():  # no counted group opens with a capital (`_is_group`)
+        if item[:1].isupper():  # neither a counted group nor an anaphor opens with a capital
             continue
+        if i + 1 < len(out) and _names_next(item, out[i + 1]):
+            # "his publishing company, Mercer Tone Music LLC": the name is the company, printed
+            # next to it; read alone, the anaphor would stand for the article's first company.
+            return _settle(out[:i] + out[i + 1 :])
         count = _group_count(item)
         if count:
             rest = out[i + 1 :]
             if len(rest) == count and not any(_is_group(r) for r in rest):
                 return out[:i] + rest
     return out
+
+
+def _names_next(item: str, following: str) -> bool:
+    """Whether `item` is an anaphor ("publishing company") whose appositive `following` names it:
+    the name holds a marker of the anaphor's head ("Mercer Tone Music LLC")."""
+    words = item.split()
+    markers = tables.ANAPHOR_HEADS.get(words[-1]) if len(words) <= 3 else None
+    return markers is not None and any(marker in following for marker in markers)
 
 
 def _group_count(item: str) -> int | None:
@@ -1285,6 +1302,10 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         name = f.name  # acronyms stay as printed ("IRS")
         if " " not in name and not _ACRONYM.match(name) and name not in _STATE_NAMES:
             org = _org_for(doc, name)
+            if org and any(g.name == org and g.sentence is f.sentence for g in col.found):
+                # "Mercer and his company, Mercer Tone Music LLC": a list does not name one
+                # party twice, so the short form is someone else (the person, "Dwayne Mercer").
+                org = None
             name = org if org else expand_surname(name, text, cache)
         if name not in non_party:
             non_party[name] = _is_non_party_person(name, text)

@@ -251,3 +251,33 @@ def test_the_dots_of_an_abbreviation_do_not_end_a_named_as_defendants_list(
     sentence: str, defendants: tuple[str, ...]
 ) -> None:
     assert _facts(sentence).defendants == defendants
+
+
+def test_an_anaphor_with_its_name_in_apposition_is_that_name_not_the_first_company() -> None:
+    f = summarize(
+        "A federal judge on Monday dismissed a copyright suit against Vale Sound Inc. U.S. "
+        "District Judge Ann Cole granted summary judgment to the label. The suit was filed by "
+        "songwriter Rita Orme. Orme and her publishing company, Orme Tune Music LLC, alleged "
+        "that the chorus was copied.",
+        title="Judge tosses song suit",
+    )
+    assert "Vale Sound Inc." not in f.plaintiffs
+    assert set(f.plaintiffs) == {"Rita Orme", "Orme Tune Music LLC"}
+
+
+def test_a_surname_listed_beside_a_company_of_that_name_is_the_person() -> None:
+    f = _facts(
+        "Lionel Hask, a painter, plans to appeal. Hask and his studio, Hask Works LLC, alleged "
+        "that the mural was copied."
+    )
+    assert set(f.plaintiffs) == {"Lionel Hask", "Hask Works LLC"}
+
+
+def test_an_anaphor_beside_a_name_of_another_kind_still_stands_for_its_own_party() -> None:
+    f = summarize(
+        "A federal judge on Friday blocked the rule. U.S. District Judge Ann Cole granted a "
+        "preliminary injunction to the plaintiffs. The rule was issued by the Department of "
+        "Commerce. Three retailers sued the department, Mayor Tom Ruiz and Harlow County.",
+        title="Judge blocks rule",
+    )
+    assert f.defendants == ("Department of Commerce", "Tom Ruiz", "Harlow County")
