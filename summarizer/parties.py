@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from summarizer import tables
 from summarizer.gates import fold, has_any
@@ -703,7 +704,29 @@ _JUSTICE_ORG_HEADS = tables.JUSTICE_ORG_HEADS
 
 def _items(text: str, clean: Callable[[str], str | None] = clean_item) -> list[str]:
     """The cleaned parties of one list; "two groups, A and B" keeps only A and B."""
-    return _settle([c for c in map(clean, split_items(text)) if c])
+    pieces = split_items(text)
+    if len(pieces) > 1 and ", the " in text:  # every title appositive follows so
+        pieces = _without_title_appositives(pieces)
+    return _settle([c for c in map(clean, pieces) if c])
+
+
+# "the commissioner of ...", "the acting director of ...": an office printed after its holder.
+_TITLE_OF = re.compile(r"the (?:[a-z][\w'-]* ){0,2}(?P<title>[a-z]+) of ")
+_LOWER_TITLES = frozenset(w.lower() for w in tables.OFFICIAL_TITLE_WORDS if w.isalpha())
+
+
+def _without_title_appositives(pieces: list[str]) -> list[str]:
+    """The list without the offices that only describe the person before them ("Teresa Lind,
+    the commissioner of the Minnesota Department of Labor, in her official capacity"): the
+    person is the party, not the agency the office is of. "Jane Doe, the city of Fresno" keeps
+    the city, whose head is no title."""
+    out = [pieces[0]]
+    for before, piece in pairwise(pieces):
+        m = _TITLE_OF.match(piece) if piece.startswith("the ") else None
+        if m and m.group("title") in _LOWER_TITLES and looks_like_person(before):
+            continue
+        out.append(piece)
+    return out
 
 
 def _settle(out: list[str]) -> list[str]:

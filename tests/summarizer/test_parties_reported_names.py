@@ -281,3 +281,29 @@ def test_an_anaphor_beside_a_name_of_another_kind_still_stands_for_its_own_party
         title="Judge blocks rule",
     )
     assert f.defendants == ("Department of Commerce", "Tom Ruiz", "Harlow County")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defendants"),
+    [
+        (
+            "Two franchisors sued Mara Lind, the commissioner of the Oregon Department of Labor, "
+            "in her official capacity.",
+            ("Mara Lind",),
+        ),
+        (
+            "The group sued Paul Ekins, the acting director of the Bureau of Land Management, "
+            "and Kern County.",
+            ("Paul Ekins", "Kern County"),
+        ),
+    ],
+)
+def test_an_office_printed_after_its_holder_describes_the_holder(
+    sentence: str, defendants: tuple[str, ...]
+) -> None:
+    assert _facts(sentence).defendants == defendants
+
+
+def test_a_place_printed_after_a_person_is_a_party_of_its_own() -> None:
+    f = _facts("The parents sued Jane Ruiz, the city of Fresno and the school board in May.")
+    assert "Jane Ruiz" in f.defendants and "Fresno" in " ".join(f.defendants)
