@@ -444,10 +444,18 @@ def read_list(norm: str, start: int) -> str:
     m = _STOP.search(chunk)
     while m is not None:
         at = m.start()
-        # Only a stop at "for" is tested: the test is a call, and most lists end elsewhere.
-        if not chunk.startswith("for ", at + 1) or not _name_goes_on(chunk, at):
+        # Only a stop at "for" or "from" is tested: the test is a call, and most lists end
+        # elsewhere.
+        if chunk.startswith("for ", at + 1):
+            if not _name_goes_on(chunk, at):
+                return chunk[:at]
+            m = _STOP.search(chunk, at + 5)
+        elif chunk.startswith("from ", at + 1):
+            if not _group_from_place(chunk, at):
+                return chunk[:at]
+            m = _STOP.search(chunk, at + 6)
+        else:
             return chunk[:at]
-        m = _STOP.search(chunk, at + 5)
     return chunk
 
 
@@ -477,6 +485,23 @@ def _name_goes_on(chunk: str, at: int) -> bool:
         or _STOP.match(chunk, end) is not None
         or _SEPARATORS.match(chunk, end) is not None
     )
+
+
+_GROUP_NOUNS = frozenset(tables.GROUP_NOUNS.split("|"))
+
+
+def _group_from_place(chunk: str, at: int) -> bool:
+    """Whether the stop " from " at `at` places a group ("two voters from Apache County"): a
+    group noun before it, and capitalised words after it that end the list. "recipients from
+    Ohio, Georgia and New Mexico" ends at "from", as its places would be read as parties."""
+    head = chunk.rfind(" ", 0, at) + 1
+    if chunk[head:at] not in _GROUP_NOUNS:
+        return False
+    tail = _FOR_NAME_TAIL.match(chunk, at + 6)
+    if tail is None or tail.end() - tail.start() < 2:  # a place is a word, not a letter
+        return False
+    end = tail.end()
+    return end == len(chunk) or _STOP.match(chunk, end) is not None
 
 
 _INTRO = re.compile(

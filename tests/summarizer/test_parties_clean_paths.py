@@ -34,6 +34,15 @@ def _read_list_as_written(norm: str, start: int) -> str:
             )
         ):
             continue
+        tail = _FOR_NAME_TAIL.match(chunk, m.start() + 6)
+        if (
+            chunk[m.start() :].startswith(" from ")
+            and word in tables.GROUP_NOUNS.split("|")
+            and tail is not None
+            and len(tail.group(0)) >= 2
+            and (tail.end() == len(chunk) or parties._STOP.match(chunk, tail.end()))
+        ):
+            continue
         return chunk[: m.start()]
     return chunk
 
@@ -70,7 +79,7 @@ _WORDS = [
     "joined by", "along with", "In", "Last", "Separately", "sued", "to", "lawyer", ",", ", a",
     ", an", ", who", ", which", ";", ":", '"', "Inc.", "U.S.", "in", "of", "state", "—", "the city",
     "for", "Center", "Alliance", "Citizens", "for Smith", "for the", "for a", "A", "against",
-    "residents", "Office", "for Texas", "&", "Kids.",
+    "residents", "Office", "for Texas", "&", "Kids.", "from", "voters", "from Apache", "O",
     "in favor of", "sided with", "including", "ruled for",
 ]  # fmt: skip
 

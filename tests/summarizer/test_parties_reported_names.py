@@ -307,3 +307,27 @@ def test_an_office_printed_after_its_holder_describes_the_holder(
 def test_a_place_printed_after_a_person_is_a_party_of_its_own() -> None:
     f = _facts("The parents sued Jane Ruiz, the city of Fresno and the school board in May.")
     assert "Jane Ruiz" in f.defendants and "Fresno" in " ".join(f.defendants)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plaintiffs"),
+    [
+        (
+            "The lawsuit was filed by Fair Maps Now and two voters from Pima County.",
+            ("Fair Maps Now", "two voters from Pima County"),
+        ),
+        (
+            "The suit was brought by 12 parents from Lakeview, who said the ban was unlawful.",
+            ("12 parents from Lakeview",),
+        ),
+        # Places in a list of their own would be read as parties: the list ends at "from".
+        (
+            "The suit was filed by Pantry Aid and five recipients from Ohio, Iowa and Utah.",
+            ("Pantry Aid", "five recipients"),
+        ),
+    ],
+)
+def test_a_counted_group_keeps_the_place_it_is_from(
+    sentence: str, plaintiffs: tuple[str, ...]
+) -> None:
+    assert _facts(sentence).plaintiffs == plaintiffs
