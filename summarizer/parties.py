@@ -1043,8 +1043,12 @@ def _against(col: _Collector, norm: str, sent: Sentence) -> None:
         col.add(read_list(norm, m.end()), "d", 2, sent)
 
 
+# Every match of both patterns of `_named_defendants` holds one of these.
+_AS_DEFENDANT = (" as defendant", " as co-defendant", " as codefendant")
+
+
 def _named_defendants(col: _Collector, norm: str, sent: Sentence) -> None:
-    if "named" not in norm:
+    if "named" not in norm or not has_any(norm, _AS_DEFENDANT):
         return
     for m in _NAMED_AS.finditer(norm):
         col.add(m.group("d"), "d", 3, sent)

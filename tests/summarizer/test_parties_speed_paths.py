@@ -119,3 +119,18 @@ def test_list_separators_split_where_the_pattern_as_written_splits():
         guarded = parties._protect(text)
         plain = [parties._unprotect(p).strip() for p in _SEPARATORS_AS_WRITTEN.split(guarded)]
         assert split_items(text) == [p for p in plain if p], repr(text)
+
+
+_NAMED_PIECES = [
+    "named ", "the U.S. Department", " as ", "defendant", "defendants", "co-defendants",
+    "codefendant", " and ", "Acme Inc.", ", ", " were ", " was ", "also ", "Smith", "as", " ",
+]  # fmt: skip
+
+
+def test_named_defendants_patterns_match_only_where_an_as_defendant_word_is_printed():
+    # `_named_defendants` tries neither pattern in a sentence without one of `_AS_DEFENDANT`.
+    rnd = random.Random(9)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(_NAMED_PIECES) for _ in range(rnd.randint(1, 12)))
+        if parties._NAMED_AS.pattern.search(text) or parties._WERE_NAMED.search(text):
+            assert any(word in text for word in parties._AS_DEFENDANT), text
