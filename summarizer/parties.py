@@ -1,10 +1,11 @@
 """Plaintiffs and defendants in their original alignment, from how reporters describe a suit.
 
-Patterns: "X sued Y", "brought/filed/sought by X", "named Y as defendants", "lawsuit against Y",
-"the conviction of Y", the prosecuting office, "X won approval", and the case caption as a weaker
-hint. Names are cleaned (titles, ages, appositives, "in her official capacity" dropped), short
-forms are resolved to the fullest form printed, and people quoted in other roles (spokespeople,
-lawyers) are never parties.
+Patterns: "X sued Y", "brought/filed/sought by X (against Y)", "X, who had challenged the law",
+"named Y as defendants", "lawsuit against Y", "the conviction of Y", the prosecuting office, "X won
+approval", and the case caption as a weaker hint. Names are cleaned (titles, ages, appositives, "in
+her official capacity" dropped; an office named only by its title, "the Secretary of Labor", stays
+as printed), short forms are resolved to the fullest form printed, and people quoted in other roles
+(spokespeople, lawyers) and justices of a court are never parties.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from summarizer import tables
 from summarizer.gates import fold, has_any
@@ -106,6 +108,7 @@ _STOP_WORDS = (
     "during", "about", "if", "alleged", "argued", "contended", "claimed", "said", "says", "say",
     "seek", "sought", "asked", "asking", "argue", "allege", "claim", "filed", "were", "was", "is",
     "are", "had", "have", "has", "will", "would", "could", "did", "can", "may", "must", "contend",
+    "against",
 )  # fmt: skip
 # Where a list's clause ends: each alternative opens with a character of the leading class,
 # which lets the engine skip every other character without trying the alternatives there; each
@@ -235,14 +238,17 @@ _AGAINST = _Anchored(
 )
 _THAT_FILED_AGAINST = _Anchored(
     re.compile(
-        r"\b(?:lawsuit|suit|case|complaint) (?:that|which) (?P<p>[^.;]{3,150}?) (?:filed|brought)"
+        r"\b(?:lawsuit|suit|case|complaint|dispute|action|petition) (?:that|which) "
+        r"(?P<p>[^.;]{3,150}?) (?:filed|brought)"
         r"(?: [^.;]{0,40}?)? against "
     ),
-    ("suit", "case", "complaint"),
+    ("suit", "case", "complaint", "dispute", "action", "petition"),
     (0, 3),
 )
+# The dots of "U.S." and of a company suffix do not end the clause of "named ... as defendants".
+_NAME_DOT = r"\.(?<=\b[A-Z]\.)|\.(?<=Inc\.)|\.(?<=Co\.)|\.(?<=Corp\.)|\.(?<=Ltd\.)|\.(?<=Jr\.)"
 _NAMED_AS = _Anchored(
-    re.compile(r"\bnamed (?P<d>[^.;]{3,220}?) as (?:co-?)?defendants?\b"),
+    re.compile(rf"\bnamed (?P<d>(?:[^.;]|{_NAME_DOT}){{3,220}}?) as (?:co-?)?defendants?\b"),
     ("named ",),
 )
 _WERE_NAMED = re.compile(r"\b(?:are|is|were|was) (?:also )?named as (?:co-?)?defendants?\b")
@@ -257,6 +263,18 @@ _ACCUSING = _Anchored(
     ),
     ("suit", "complaint", "action", "case"),
     (0, 3, 6),
+)
+# "..., who had challenged the law": the one before the comma brought the challenge. Only a
+# challenge to a measure counts ("challenged the ruling" is an appeal's, not a suit's), and not
+# "who has challenged", which tells a record of past suits ("who has challenged many rules").
+_WHO_CHALLENGED = _Anchored(
+    re.compile(
+        r", (?:who|which)(?P<end>) (?:had |also |jointly )?challenged (?:the |a |an |"
+        r"their |its |his |her |this |that )?(?:[\w'-]+ ){0,3}?(?:laws?|polic(?:y|ies)|rules?|"
+        r"bans?|statutes?|measures?|regulations?|orders?|mandates?|ordinances?|programs?|"
+        r"requirements?|restrictions?|plans?|cuts?|provisions?|practices?)\b"
+    ),
+    (", who ", ", which "),
 )
 _WON_APPROVAL = _Anchored(
     re.compile(r"\b(?:won|wins|received|obtained|secured) (?:\w+ )?(?:court )?approval\b"),
@@ -335,6 +353,7 @@ _GATE_WORDS = (
     "sue", "suing", " by ", "plaintiff", "defendant", "against", "named", "approval", "filed",
     "Office", "found", "onvict", "entenc", "etitioner", "State of", "led the", "joined", "alleg",
     "judgment", "favor", "sided", "accus", "rosecut", "ontend", "concluded", "finds",
+    "challenged",
 )  # fmt: skip
 _OTHER_CASE_WORDS = ("separate", "parallel", "another", "similar", "unrelated")
 _OTHER_CASE = re.compile(
@@ -423,10 +442,72 @@ def read_list(norm: str, start: int) -> str:
     if ", a" in chunk:  # every appositive opens so
         chunk = _APPOSITIVE.sub(",", chunk)
     m = _STOP.search(chunk)
-    return chunk[: m.start()] if m else chunk
+    while m is not None:
+        at = m.start()
+        # Only a stop at "for" or "from" is tested: the test is a call, and most lists end
+        # elsewhere.
+        if chunk.startswith("for ", at + 1):
+            if not _name_goes_on(chunk, at):
+                return chunk[:at]
+            m = _STOP.search(chunk, at + 5)
+        elif chunk.startswith("from ", at + 1):
+            if not _group_from_place(chunk, at):
+                return chunk[:at]
+            m = _STOP.search(chunk, at + 6)
+        else:
+            return chunk[:at]
+    return chunk
 
 
-_INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
+_FOR_NAME_HEADS = tables.FOR_NAME_HEADS
+# What follows the "for" of an organisation's name: capitalised words (joined by "of", "the",
+# "for" or "&"), after at most "the" or "a".
+_FOR_NAME_TAIL = re.compile(
+    r"(?:the |a )?[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|of|the|for|&)){0,8}(?![\w'&.-])"
+)
+
+
+def _name_goes_on(chunk: str, at: int) -> bool:
+    """Whether the stop " for " at `at` is the " for " of an organisation's name ("Alliance for
+    Hippocratic Medicine", "Centers for Disease Control"): a head word the tables know before it,
+    and capitalised words after it that end where the list's item ends (a separator, a stop or the
+    end). "sued by Texas for Medicaid fraud" ends at its "for", and so does "the Attorney
+    General's Office for Texas residents", whose capitals go on with a lower-case noun."""
+    head = chunk.rfind(" ", 0, at) + 1
+    if chunk[head:at] not in _FOR_NAME_HEADS:
+        return False
+    tail = _FOR_NAME_TAIL.match(chunk, at + 5)
+    if tail is None:
+        return False
+    end = tail.end()
+    return (
+        end == len(chunk)
+        or _STOP.match(chunk, end) is not None
+        or _SEPARATORS.match(chunk, end) is not None
+    )
+
+
+_GROUP_NOUNS = frozenset(tables.GROUP_NOUNS.split("|"))
+
+
+def _group_from_place(chunk: str, at: int) -> bool:
+    """Whether the stop " from " at `at` places a group ("two voters from Apache County"): a
+    group noun before it, and capitalised words after it that end the list. "recipients from
+    Ohio, Georgia and New Mexico" ends at "from", as its places would be read as parties."""
+    head = chunk.rfind(" ", 0, at) + 1
+    if chunk[head:at] not in _GROUP_NOUNS:
+        return False
+    tail = _FOR_NAME_TAIL.match(chunk, at + 6)
+    if tail is None or tail.end() - tail.start() < 2:  # a place is a word, not a letter
+        return False
+    end = tail.end()
+    return end == len(chunk) or _STOP.match(chunk, end) is not None
+
+
+_INTRO = re.compile(
+    r"\b(?:by|request of|behalf of|joined by|along with|in favor of|sided with|ruled for|"
+    r"including)\s+"
+)
 _RELATIVE_END = re.compile(r",\s*(?:who|which)?\s*$")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
 _INTRODUCTORY = re.compile(
@@ -573,12 +654,13 @@ def _clean_phrase(item: str) -> str | None:
         item = " ".join(tail)
     # Every match holds one of the `_JUDICIAL_WORDS`.
     judicial = "Judge" in item or "Justice" in item or "Chancellor" in item or "Magistrate" in item
-    if judicial and _JUDICIAL.search(item):
+    if judicial and _JUDICIAL.search(item) and not _is_justice_org(item):
         return None
     tokens = item.split()
     if len(tokens) > 12 or len(item) > 90:
         return None
     # Officials: keep the name after the title ("Treasury Secretary Scott Bessent").
+    office_named = False  # the party is an office named by its title ("Secretary of Labor")
     title_positions = (
         []
         if _TITLE_TOKENS.isdisjoint(tokens)
@@ -587,11 +669,19 @@ def _clean_phrase(item: str) -> str | None:
     if title_positions and title_positions[-1] < len(tokens) - 1:
         rest = tokens[title_positions[-1] + 1 :]
         if rest and rest[0] == "of":
+            office = rest
             rest = rest[-3:] if len(rest) >= 4 and rest[-2].endswith(".") else rest[-2:]
+            if not _names_holder(office, rest):
+                # "the Secretary of Labor": the office is the party, named by its title.
+                first = title_positions[-1]
+                while first > 0 and tokens[first - 1] in _TITLE_TOKENS:
+                    first -= 1
+                rest = tokens[first:]
+                office_named = True
         if rest and not any(t in tables.ORG_WORDS for t in rest):
             item = " ".join(rest)
             tokens = rest
-    m = _PERSON_OF_PLACE.match(item) if " of " in item else None
+    m = _PERSON_OF_PLACE.match(item) if " of " in item and not office_named else None
     if m and looks_like_person(m.group("name")):
         item = m.group("name")
     item = item.strip(" ,")
@@ -606,18 +696,88 @@ def _clean_phrase(item: str) -> str | None:
     return item
 
 
+def _names_holder(office: list[str], name: list[str]) -> bool:
+    """Whether the words after a title's "of" end with its holder's name ("of State Marco
+    Rubio"), not only the office ("of Homeland Security", "of Housing and Urban Development"):
+    the name follows at least one word of the office and no connector."""
+    before = len(office) - len(name) - 1
+    if not any(t[:1].isupper() for t in office[1:]):
+        return True  # no office printed after "of": no title to keep ("Chairman of")
+    return before >= 1 and office[before] not in _CONNECTORS and looks_like_person(" ".join(name))
+
+
+def _is_justice_org(item: str) -> bool:
+    """An organisation whose name holds "Justice" ("Equal Justice Initiative", "Department of
+    Justice", "Justice Department"), not a justice of a court ("Justice Elena Kagan"): it holds a
+    head noun of an organisation, no other judicial word, and each "Justice" ends the name or
+    comes before a head noun or a connector."""
+    tokens = item.split()
+    if _JUSTICE_ORG_HEADS.isdisjoint(tokens):
+        return False
+    for i, token in enumerate(tokens):
+        if token == "Justice":
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after is not None and after not in _JUSTICE_ORG_HEADS and after not in _CONNECTORS:
+                return False
+        elif _JUDICIAL.search(token):
+            return False
+    return True
+
+
+_JUSTICE_ORG_HEADS = tables.JUSTICE_ORG_HEADS
+
+
 def _items(text: str, clean: Callable[[str], str | None] = clean_item) -> list[str]:
     """The cleaned parties of one list; "two groups, A and B" keeps only A and B."""
-    out = [c for c in map(clean, split_items(text)) if c]
-    for i, item in enumerate(out):
-        if item[:1].isupper():  # no counted group opens with a capital (`_is_group`)
+    pieces = split_items(text)
+    if len(pieces) > 1 and ", the " in text:  # every title appositive follows so
+        pieces = _without_title_appositives(pieces)
+    return _settle([c for c in map(clean, pieces) if c])
+
+
+# "the commissioner of ...", "the acting director of ...": an office printed after its holder.
+_TITLE_OF = re.compile(r"the (?:[a-z][\w'-]* ){0,2}(?P<title>[a-z]+) of ")
+_LOWER_TITLES = frozenset(w.lower() for w in tables.OFFICIAL_TITLE_WORDS if w.isalpha())
+
+
+def _without_title_appositives(pieces: list[str]) -> list[str]:
+    """The list without the offices that only describe the person before them ("Teresa Lind,
+    the commissioner of the Minnesota Department of Labor, in her official capacity"): the
+    person is the party, not the agency the office is of. "Jane Doe, the city of Fresno" keeps
+    the city, whose head is no title."""
+    out = [pieces[0]]
+    for before, piece in pairwise(pieces):
+        m = _TITLE_OF.match(piece) if piece.startswith("the ") else None
+        if m and m.group("title") in _LOWER_TITLES and looks_like_person(before):
             continue
+        out.append(piece)
+    return out
+
+
+def _settle(out: list[str]) -> list[str]:
+    """A list's cleaned parties without the words that only stand for others printed with them:
+    a counted group whose members follow, an anaphor whose name follows as an appositive."""
+    for i, item in enumerate(out):
+        if item[:1].isupper():  # neither a counted group nor an anaphor opens with a capital
+            continue
+        if i + 1 < len(out) and _names_next(item, out[i + 1]):
+            # "his publishing company, Mercer Tone Music LLC": the name is the company, printed
+            # next to it; read alone, the anaphor would stand for the article's first company.
+            return _settle(out[:i] + out[i + 1 :])
         count = _group_count(item)
         if count:
             rest = out[i + 1 :]
             if len(rest) == count and not any(_is_group(r) for r in rest):
                 return out[:i] + rest
     return out
+
+
+def _names_next(item: str, following: str) -> bool:
+    """Whether `item` is an anaphor ("publishing company") whose appositive `following` names it:
+    the name holds a marker of the anaphor's head ("Mercer Tone Music LLC")."""
+    words = item.split()
+    markers = tables.ANAPHOR_HEADS.get(words[-1]) if len(words) <= 3 else None
+    return markers is not None and any(marker in following for marker in markers)
 
 
 def _group_count(item: str) -> int | None:
@@ -691,7 +851,9 @@ def _resolve_head(head: str, doc: Doc) -> str | None:
                     limit = starts[i + 1] - 1 if i + 1 < count else len(text)
                 break
             pos = text.find(literal, starts[i + 1], limit) if i + 1 < count else -1
-    if best is None:
+    if best is None or "Justice" in best[1]:
+        # The Justice Department is printed mostly as the government's lawyers ("the Justice
+        # Department's bankruptcy watchdog"), seldom as the department a suit names.
         return None
     return clean_item(best[1])
 
@@ -835,7 +997,12 @@ def _by(col: _Collector, norm: str, sent: Sentence) -> None:
         before = norm[max(0, m.start() - 100) : m.start()] + " " + m.group("gap")
         if not _case_noun_before(before):
             continue
-        col.add(read_list(norm, m.end()), "p", 3, sent)
+        listed = read_list(norm, m.end())
+        col.add(listed, "p", 3, sent)
+        # "brought by X against Y": the list ends at "against", and Y is sued.
+        end = m.end() + len(listed)
+        if norm.startswith(" against ", end):
+            col.add(read_list(norm, end + 9), "d", 3, sent)
 
 
 def _named_plaintiffs(col: _Collector, norm: str, sent: Sentence) -> None:
@@ -857,6 +1024,11 @@ def _winners(col: _Collector, norm: str, sent: Sentence) -> None:
         col.winner(read_list(norm, m.end()), sent)
 
 
+def _who_challenged(col: _Collector, norm: str, sent: Sentence) -> None:
+    for m in _WHO_CHALLENGED.finditer(norm):
+        col.add(read_subject(norm, m.end("end")), "p", 2, sent)
+
+
 def _led_with(col: _Collector, norm: str, sent: Sentence) -> None:
     for m in _LED_WITH.finditer(norm):
         col.add(read_subject(norm, m.start()), "p", 3, sent)
@@ -871,8 +1043,12 @@ def _against(col: _Collector, norm: str, sent: Sentence) -> None:
         col.add(read_list(norm, m.end()), "d", 2, sent)
 
 
+# Every match of both patterns of `_named_defendants` holds one of these.
+_AS_DEFENDANT = (" as defendant", " as co-defendant", " as codefendant")
+
+
 def _named_defendants(col: _Collector, norm: str, sent: Sentence) -> None:
-    if "named" not in norm:
+    if "named" not in norm or not has_any(norm, _AS_DEFENDANT):
         return
     for m in _NAMED_AS.finditer(norm):
         col.add(m.group("d"), "d", 3, sent)
@@ -961,6 +1137,7 @@ _RULE_TABLE: tuple[tuple[Callable[[_Collector, str, Sentence], None], tuple[str,
     (_winners, ("in favor of ", "judgment", "sided with ")),
     (_co_plaintiff, ("plaintiff",)),
     (_led_with, ("led the ",)),
+    (_who_challenged, ("challenged",)),
     (_against, ("against",)),
     (_named_defendants, ("defendant",)),  # both patterns need "named" and "defendant"
     (_defendants_are, ("defendant",)),
@@ -1177,6 +1354,10 @@ def _finish(col: _Collector, doc: Doc) -> PartyLists:
         name = f.name  # acronyms stay as printed ("IRS")
         if " " not in name and not _ACRONYM.match(name) and name not in _STATE_NAMES:
             org = _org_for(doc, name)
+            if org and any(g.name == org and g.sentence is f.sentence for g in col.found):
+                # "Mercer and his company, Mercer Tone Music LLC": a list does not name one
+                # party twice, so the short form is someone else (the person, "Dwayne Mercer").
+                org = None
             name = org if org else expand_surname(name, text, cache)
         if name not in non_party:
             non_party[name] = _is_non_party_person(name, text)

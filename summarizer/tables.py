@@ -285,6 +285,31 @@ JOINT_NAME_PHRASES = (
     "Education and the Workforce",
     "Police and Fire",
     "Fire and Rescue",
+    "Disease Control and Prevention",
+    "Responsibility and Ethics",
+    "Church and State",
+    "Individual Rights and Expression",
+    "Fair and Affordable",
+    "Freedom and Justice",
+)
+# Capitalised head words of organisation names that go on with "for" and a capitalised word
+# ("Alliance for Hippocratic Medicine", "Centers for Disease Control and Prevention", "Office for
+# Civil Rights"): a list of parties read after "by" or "sued" does not end at that "for".
+FOR_NAME_HEADS = words(
+    """Center Centers Centre Alliance Americans Citizens Students Coalition Committee Campaign
+    Lawyers Doctors Physicians Advocates Moms Mothers Parents Families Office Council Institute
+    Foundation Fund Association League Project Network Partnership Society Movement Initiative
+    Federation Organization Administration Agency Clinic Consortium Collaborative Partners Voters
+    Women Veterans Teachers Scientists Nurses Californians Texans Floridians Ohioans Neighbors
+    Neighbours Residents Taxpayers Communities Workers Farmers Businesses Republicans Democrats
+    Conservatives Catholics"""
+)
+# Head nouns that mark a name holding "Justice" as an organisation ("Equal Justice Initiative",
+# "Justice Department", "Institute for Justice"), not a justice of a court.
+JUSTICE_ORG_HEADS = words(
+    """Department Dept. Project Center Centers Centre Initiative League Institute Fund Coalition
+    Network Alliance Foundation Committee Council Office Campaign Collaborative Partnership
+    Society Association Organization Clinic Movement Lab Action Ministries"""
 )
 # Lower-case anaphors naming a party introduced earlier, with the capitalised heads they resolve to.
 ANAPHOR_HEADS = {

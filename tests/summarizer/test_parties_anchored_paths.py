@@ -23,6 +23,8 @@ _PHRASES = [
     "found that ",
     "Acme Corp.", "Jane Smith", "violated", "conviction of ", "sentencing ", "alleged", " that",
     "contend", "granted summary judgment to ", "Smith", ", ", ". ", "x", "the ", "complaint ",
+    ", who ", ", which ", "had ", "challenged ", "the law", "new rules", "dispute that ",
+    " brought against ", "petition ", "action which ", "U.S. ", "Inc. ", "Co.", " as defendant",
 ]  # fmt: skip
 
 

@@ -11,14 +11,45 @@ from summarizer.parties import _LEADING, _LEADING_FIRST, _clean_phrase, read_lis
 
 _APPOSITIVE = re.compile(r", (?:a|an) [a-z][^,]{0,80},")
 _RELATIVE_END = re.compile(r",\s*(?:who|which)?\s*$")
-_INTRO = re.compile(r"\b(?:by|request of|behalf of|joined by|along with)\s+")
+_INTRO = re.compile(
+    r"\b(?:by|request of|behalf of|joined by|along with|in favor of|sided with|ruled for|"
+    r"including)\s+"
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|a|an)\b.*?,(?=\s)")
 
 
 def _read_list_as_written(norm: str, start: int) -> str:
     chunk = _APPOSITIVE.sub(",", norm[start : start + 300])
-    m = parties._STOP.search(chunk)
-    return chunk[: m.start()] if m else chunk
+    for m in parties._STOP.finditer(chunk):
+        word = chunk[: m.start()].split(" ")[-1]
+        tail = _FOR_NAME_TAIL.match(chunk, m.start() + 5)
+        if (
+            chunk[m.start() :].startswith(" for ")
+            and word in tables.FOR_NAME_HEADS
+            and tail is not None
+            and (
+                tail.end() == len(chunk)
+                or parties._STOP.match(chunk, tail.end())
+                or parties._SEPARATORS.match(chunk, tail.end())
+            )
+        ):
+            continue
+        tail = _FOR_NAME_TAIL.match(chunk, m.start() + 6)
+        if (
+            chunk[m.start() :].startswith(" from ")
+            and word in tables.GROUP_NOUNS.split("|")
+            and tail is not None
+            and len(tail.group(0)) >= 2
+            and (tail.end() == len(chunk) or parties._STOP.match(chunk, tail.end()))
+        ):
+            continue
+        return chunk[: m.start()]
+    return chunk
+
+
+_FOR_NAME_TAIL = re.compile(
+    r"(?:the |a )?[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|of|the|for|&)){0,8}(?![\w'&.-])"
+)
 
 
 def _read_subject_as_written(norm: str, end: int) -> str:
@@ -47,6 +78,9 @@ _WORDS = [
     "Smith", "Okafor", "and", "the", "who", "which", "a", "an", "by", "request of", "behalf of",
     "joined by", "along with", "In", "Last", "Separately", "sued", "to", "lawyer", ",", ", a",
     ", an", ", who", ", which", ";", ":", '"', "Inc.", "U.S.", "in", "of", "state", "—", "the city",
+    "for", "Center", "Alliance", "Citizens", "for Smith", "for the", "for a", "A", "against",
+    "residents", "Office", "for Texas", "&", "Kids.", "from", "voters", "from Apache", "O",
+    "in favor of", "sided with", "including", "ruled for",
 ]  # fmt: skip
 
 

@@ -61,20 +61,32 @@ def _clean_phrase_as_written(item: str) -> str | None:
         if not tail or tail[0] in _CONNECTORS:
             return None
         item = " ".join(tail)
-    if _JUDICIAL.search(item):
+    if _JUDICIAL.search(item) and not _justice_org_as_written(item):
         return None
     tokens = item.split()
     if len(tokens) > 12 or len(item) > 90:
         return None
+    office_named = False
     title_positions = [i for i, t in enumerate(tokens) if t in _TITLE_TOKENS]
     if title_positions and title_positions[-1] < len(tokens) - 1:
         rest = tokens[title_positions[-1] + 1 :]
         if rest and rest[0] == "of":
+            office = rest
             rest = rest[-3:] if len(rest) >= 4 and rest[-2].endswith(".") else rest[-2:]
+            at = len(office) - len(rest) - 1
+            holder = not any(t[:1].isupper() for t in office[1:]) or (
+                at >= 1 and office[at] not in _CONNECTORS and looks_like_person(" ".join(rest))
+            )
+            if not holder:
+                first = title_positions[-1]
+                while first > 0 and tokens[first - 1] in _TITLE_TOKENS:
+                    first -= 1
+                rest = tokens[first:]
+                office_named = True
         if rest and not any(t in tables.ORG_WORDS for t in rest):
             item = " ".join(rest)
             tokens = rest
-    m = _PERSON_OF_PLACE.match(item)
+    m = None if office_named else _PERSON_OF_PLACE.match(item)
     if m and looks_like_person(m.group("name")):
         item = m.group("name")
     item = item.strip(" ,")
@@ -89,6 +101,20 @@ def _clean_phrase_as_written(item: str) -> str | None:
     return item
 
 
+def _justice_org_as_written(item: str) -> bool:
+    tokens = item.split()
+    heads = tables.JUSTICE_ORG_HEADS
+    if not any(t in heads for t in tokens):
+        return False
+    for i, token in enumerate(tokens):
+        if token == "Justice":
+            if i + 1 < len(tokens) and not (tokens[i + 1] in heads or tokens[i + 1] in _CONNECTORS):
+                return False
+        elif re.search(r"\b(?:Judge|Justice|Chancellor|Magistrate)s?\b", token):
+            return False
+    return True
+
+
 _VOCAB = [
     "Smith", "Okafor", "U.S.", "Inc.", "of", "and", "the", "The", "THE", "\u017feveral", "its",
     "\u0130ts", "Its", "a few", "both", "and the", "fellow", "all", "his", "then-", "two", "groups",
@@ -98,6 +124,7 @@ _VOCAB = [
     "Magistrate", "Chancellor", "in her official capacity", "They", "It", "Some", "lawyer",
     "Named", "plaintiffs", "last", "week", "Maria", "Esquivel", "Fresno", "\t", ",", ")", "-",
     "'", '"', "a", "an", "developer", "residents", "Police", "Chief", "Warren", "de", "van",
+    "Justice", "Project", "Labor", "Homeland", "Security",
 ]  # fmt: skip
 _VOCAB += sorted(tables.OFFICIAL_TITLE_WORDS)[:10]
 

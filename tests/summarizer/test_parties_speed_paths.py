@@ -53,7 +53,7 @@ _STOP_AS_WRITTEN = re.compile(
     r"seeking|saying|arguing|claiming|alleging|accusing|challenging|as|under|at|from|when|while|"
     r"that|which|who|whose|since|until|during|about|if|alleged|argued|contended|claimed|"
     r"said|says|say|seek|sought|asked|asking|argue|allege|claim|filed|were|was|is|are|had|have|"
-    r"has|will|would|could|did|can|may|must|contend|say)\s|,\s(?:who|which|saying|arguing|"
+    r"has|will|would|could|did|can|may|must|contend|say|against)\s|,\s(?:who|which|saying|arguing|"
     r"claiming|alleging|accusing|seeking|challenging|contending|asserting|where|when|while)\b"
     r"|\sof [a-z]+ing\b"
 )
@@ -61,7 +61,7 @@ _STOP_PIECES = [
     "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.", "St.", "No.", "A.", " a.", "x.", ".", ". ", ".x",
     ";", ":", "?", "!", '"', "(", " \u2014 ", " \u2013 ", "--", "-", " to ", " in ", " of running ",
     " of x", ", who ", ",\twhich", ", where", "\n", " ", "  ", "word", "Word", "St", "No", "\u00a0",
-    " said ", "ing", " of ", "\u2028", "\u00e9",
+    " said ", "ing", " of ", "\u2028", "\u00e9", " against ", "against", " agains",
 ]  # fmt: skip
 
 
@@ -119,3 +119,18 @@ def test_list_separators_split_where_the_pattern_as_written_splits():
         guarded = parties._protect(text)
         plain = [parties._unprotect(p).strip() for p in _SEPARATORS_AS_WRITTEN.split(guarded)]
         assert split_items(text) == [p for p in plain if p], repr(text)
+
+
+_NAMED_PIECES = [
+    "named ", "the U.S. Department", " as ", "defendant", "defendants", "co-defendants",
+    "codefendant", " and ", "Acme Inc.", ", ", " were ", " was ", "also ", "Smith", "as", " ",
+]  # fmt: skip
+
+
+def test_named_defendants_patterns_match_only_where_an_as_defendant_word_is_printed():
+    # `_named_defendants` tries neither pattern in a sentence without one of `_AS_DEFENDANT`.
+    rnd = random.Random(9)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(_NAMED_PIECES) for _ in range(rnd.randint(1, 12)))
+        if parties._NAMED_AS.pattern.search(text) or parties._WERE_NAMED.search(text):
+            assert any(word in text for word in parties._AS_DEFENDANT), text
