@@ -119,6 +119,8 @@ def _event(
         return None
     if cls == "blocked" and _noun_use(norm, start):
         return None
+    if _describes_reviewed_decision(norm, start):
+        return None
     if not sent.is_headline and _loose_gerund(norm, m):
         return None
     if cls == "uphold":
@@ -134,6 +136,37 @@ def _event(
         target, role = _target(norm, m)
         return Event(cls, sent, start, m.end(), informal, target, role)
     return Event(cls, sent, start, m.end(), informal)
+
+
+# The end of a relative clause's opening, just before its verb: "a ruling that (had) ",
+# "the order, which ", "a decision that wrongly ".
+_RELATIVE_OPENING = re.compile(
+    r"\b(?:that|which)(?: (?:had|has|have|was|were|been|is|are)){0,2}(?: \w+ly){0,2} $", re.I
+)
+# A decision under review, named as the object of a verb that reviews, appeals or lets stand
+# it: the verb, a few words, the decision noun and who made it, up to the relative clause.
+_REVIEWED_DECISION = re.compile(
+    rf"\b(?:{tables.REVIEW_VERBS})\b(?: [^ ,;]+){{0,10}}? (?:{tables.REVIEWED_DECISION_NOUNS})"
+    r"(?: (?:by|of|from|in|issued by|handed down by) [^,;]{1,80}?)?,?$",
+    re.I,
+)
+
+
+def _describes_reviewed_decision(norm: str, start: int) -> bool:
+    """Whether the verb opens a relative clause on a decision that the sentence's main verb
+    reviews: in "affirmed a board decision that invalidated the claims" and "vacated an
+    injunction that barred the city", the inner verb tells what the earlier decision did, and
+    taken as the news it would report the outcome reversed. A decision issued now ("issued an
+    order that blocks the rule") keeps its clause."""
+    tail = norm[max(0, start - 40) : start]
+    if "that " not in tail and "which " not in tail and "That " not in tail:
+        return False
+    opening = _RELATIVE_OPENING.search(tail)
+    if opening is None:
+        return False
+    end = start - len(tail) + opening.start()
+    head = norm[max(0, end - 250) : end].rstrip()
+    return _REVIEWED_DECISION.search(head) is not None
 
 
 _SIDE_CLASSES = ("ruled_for", "ruled_against")
@@ -966,11 +999,30 @@ _TEXT_END = re.compile(
 )
 
 
+# A word before "ruling/finding/holding that" that makes it the noun of a decision ("upheld a
+# lower-court ruling that ..."), not the participle that opens a new clause.
+_DECISION_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|this|earlier|prior|previous|lower[- ]court|"
+    r"trial[- ]court|district[- ]court)|'s?|\d{4}) $",
+    re.I,
+)
+
+
+def _noun_ruling(rest: str, m: re.Match[str]) -> bool:
+    """Whether a "ruling that" (or "finding that", "holding that") end is the object noun."""
+    word = m.group(0)[1:8].lower()
+    if word not in ("ruling ", "finding", "holding"):
+        return False
+    return _DECISION_NOUN_BEFORE.search(rest[max(0, m.start() - 20) : m.start() + 1]) is not None
+
+
 def outcome_text(event: Event) -> str:
     """The decisive verb phrase as printed, cut at the end of its clause (at most 20 words)."""
     sent = event.sentence
     rest = sent.norm[event.start :]
     m = _TEXT_END.search(rest, len(event.sentence.norm[event.start : event.end]))
+    while m is not None and _noun_ruling(rest, m):
+        m = _TEXT_END.search(rest, m.end() - 1)
     end = event.start + (m.start() if m else len(rest))
     text = sent.text[event.start : end].strip().rstrip(".")
     words = text.split()

@@ -448,6 +448,27 @@ REQUEST_NOUNS = (
     r"injunction|stay|appeal|relief|bail|writ|order|restraining order|TRO|effort|attempt|"
     r"objections?|demand"
 )
+# Verbs that review, appeal or let stand an earlier decision: a relative clause on the decision
+# they take ("upheld a ruling that blocked the law") tells what that decision did, not the news.
+REVIEW_VERBS = (
+    r"affirm(?:ed|s|ing)?|uph(?:eld|olds?|olding)|revers(?:ed|es|ing|e)|overturn(?:ed|s|ing)?|"
+    r"vacat(?:ed|es|ing|e)|set(?:s|ting)? aside|(?:threw|throws?|thrown|tossed|tosses|toss) out|"
+    r"toss(?:ed|es)?|reinstat(?:ed|es|ing|e)|reviv(?:ed|es|ing|e)|wipe[sd]? out|"
+    r"l(?:et|ets|etting|eft|eaves?|eaving) (?:\w+ )?(?:stand|in place|intact|undisturbed)|"
+    r"lift(?:ed|s|ing)?|dissolv(?:ed|es|ing|e)|stay(?:ed|s|ing)?|paus(?:ed|es|ing|e)|"
+    r"reject(?:ed|s|ing)?|appeal(?:ed|s|ing)?|challeng(?:ed|es|ing|e)|review(?:ed|s|ing)?|"
+    r"(?:dis)?agree(?:d|s|ing)? with|disturb"
+)
+REVIEWED_DECISION_NOUNS = (
+    r"rulings?|decisions?|judgments?|orders?|injunctions?|verdicts?|opinions?|findings?|"
+    r"determinations?|awards?|dismissal|convictions?|decrees?"
+)
+# A word of an earlier court's decision: the law noun after it ("vacated an injunction against
+# the ban", "threw out the judge's order") is what that decision was about, not the thing undone.
+_NOT_DECISION = (
+    r"(?!(?:injunctions?|rulings?|decisions?|judgments?|verdicts?|convictions?|awards?|"
+    r"judge's|court's|lower[- ]court|trial[- ]court)\b)"
+)
 # Verb patterns: (regex, class, informal). Each regex's match start is the verb used for the
 # negation/attribution check. Written for case-insensitive matching.
 OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
@@ -479,7 +500,8 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (r"\b(?:struck|strikes|striking|strike) down\b", "struck_down", False),
     (r"\binvalidat(?:ed|es|ing)\b", "struck_down", False),
     (
-        rf"\b(?:vacat(?:ed|es|ing)|set(?:s|ting)? aside)\b(?= (?:\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
+        rf"\b(?:vacat(?:ed|es|ing)|set(?:s|ting)? aside)\b"
+        rf"(?= (?:{_NOT_DECISION}\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
         "struck_down",
         False,
     ),
@@ -489,7 +511,8 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (
-        rf"\b(?:threw|throws|thrown|tossed|tosses) out\b(?= (?:\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
+        rf"\b(?:threw|throws|thrown|tossed|tosses) out\b"
+        rf"(?= (?:{_NOT_DECISION}\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
         "struck_down",
         True,
     ),
@@ -546,7 +569,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (
         r"\b(?:vacat(?:ed|es|ing)|threw out|throws out|thrown out|tossed out|wipe[sd]? out|"
         r"wiped out)\b(?= (?:\S+ ){0,6}(?:ruling|decision|judgment|conviction|sentence|verdict|"
-        r"award|damages)\b)",
+        r"award|damages|injunctions?|restraining order|orders?)\b)",
         "reversed",
         False,
     ),
