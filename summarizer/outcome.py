@@ -128,6 +128,11 @@ def _event(
         if resolved is None:
             return None
         cls = resolved
+    if cls == "undone":
+        resolved = _undone_class(_words_before(norm, start))
+        if resolved is None:
+            return None
+        cls = resolved
     if cls == "ruled_side":
         if norm[start : start + 5].lower() == "rules" and not _rules_verb(norm, start):
             return None
@@ -654,6 +659,30 @@ def _uphold_class(norm: str, end: int) -> str | None:
     return None
 
 
+_CASE_WORDS = _single_words(tables.CASE_NOUNS)
+_PREPOSITIONS = tables.words("over to on against of in for by from with about under")
+_PASSIVE = frozenset(["was", "were", "been", "is", "are", "got", "gets", "get"])
+
+
+def _undone_class(words: list[str]) -> str | None:
+    """ "the law was tossed by the court": a passive verb's class from the noun of its subject
+    (a law struck down, a suit dismissed, a decision reversed); None when the verb is not
+    passive or its subject none of these."""
+    if not words or words[-1] not in _PASSIVE:
+        return None
+    for word in words[:-1]:
+        if word in _PREPOSITIONS:  # "the suit over the law": the head noun is not in sight
+            return None
+        bare = word.removesuffix("'s")
+        if bare in _CASE_WORDS:
+            return "dismissed"
+        if bare in _AFFIRM_WORDS:
+            return "reversed"
+        if bare in _LAW_WORDS:
+            return "struck_down"
+    return None
+
+
 def lead_sentences(doc: Doc) -> list[Sentence]:
     """The first substantive sentences: headings, questions and one-liners are skipped."""
     cached = doc.cache.get("lead_sentences")
@@ -685,7 +714,9 @@ def lead_events(doc: Doc) -> list[Event]:
             low = max(0, ev.start - 80)
             region = sent.norm[low : ev.end + 40]
             if _distracted(region) and _distracted(
-                _object_relative_as_present(region, ev.end - low)
+                _object_relative_as_present(
+                    _own_had_as_present(region, ev.start - low, ev.end - low), ev.end - low
+                )
             ):
                 if fresh is None:
                     fresh = names_ruling_day(sent)
@@ -707,6 +738,19 @@ def _object_relative_as_present(region: str, end: int) -> str:
     if "had" not in tail.lower():
         return region
     return region[:end] + _OBJECT_RELATIVE_HAD.sub(_present, tail)
+
+
+_HAD = re.compile(r"\bhad\b", re.I)
+
+
+def _own_had_as_present(region: str, start: int, end: int) -> str:
+    """The region with "had" read as "has" inside the event (`start` to `end`): in "held that
+    the district had retaliated" the tense is the holding's reported speech, no earlier event.
+    The text keeps its length."""
+    own = region[start:end]
+    if "had" not in own.lower():
+        return region
+    return region[:start] + _HAD.sub("has", own) + region[end:]
 
 
 def _present(m: re.Match[str]) -> str:

@@ -469,6 +469,31 @@ _NOT_DECISION = (
     r"(?!(?:injunctions?|rulings?|decisions?|judgments?|verdicts?|convictions?|awards?|"
     r"judge's|court's|lower[- ]court|trial[- ]court)\b)"
 )
+# "ruled that", "held Monday that", "found on Friday that": a court's holding follows.
+_HELD_THAT = (
+    r"(?:ruled|rules|held|holds|found|finds|concluded|concludes|determined|declared) "
+    r"(?:(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|\w+ly) )?that "
+)
+# A word that turns a holding the other way ("that the town had not violated", "that the
+# plaintiffs failed to show ...").
+_NOT_NEGATION = (
+    r"(?!(?:not|never|no|failed|fail|fails|didn't|did|does|doesn't|neither|nor|nothing|"
+    r"insufficient|unable|lacked|lack)\b)"
+)
+# Who, having violated rights, loses in a criminal case as often as in a suit (a search held
+# unlawful helps the accused): a holding about them names no side.
+_NOT_POLICE = (
+    r"(?!(?:police|officers?|prosecutors?|agents?|deputies|troopers?|investigators?|"
+    r"detectives?)\b)"
+)
+# A party held to have broken the law, but not the terms of a sentence, a bail or an order (a
+# criminal or contempt matter, no win for a plaintiff).
+_VIOLATED = (
+    r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b"
+    r"(?! (?:\S+ ){0,5}(?:probation|parole|bail|release|supervised|plea|gag order|"
+    r"court order|court's order)\b)"
+)
 # Verb patterns: (regex, class, informal). Each regex's match start is the verb used for the
 # negation/attribution check. Written for case-insensitive matching.
 OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
@@ -555,6 +580,14 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         True,
     ),
     (rf"\btoss(?:ed|es)\b(?= (?:\S+ ){{0,6}}(?:{CASE_NOUNS})\b)", "dismissed", True),
+    # "the law was tossed by the state Supreme Court", "the suit was thrown out Monday by a
+    # judge": what was undone is named before the verb ("undone": its noun decides the class)
+    (
+        r"\b(?:tossed|thrown out|tossed out)\b(?= (?:[\w,]+ ){0,3}?by (?:the |a |an )?"
+        r"(?:[\w.'-]+ ){0,5}?(?:court|judge|justices|panel|magistrate|jury)\b)",
+        "undone",
+        True,
+    ),
     (r"(?-i:\bDIG(?:s|ged)?\b)", "dismissed", False),
     # reversed
     (r"\brevers(?:ed|es|ing)\b", "reversed", False),
@@ -623,9 +656,29 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ),
     (r"\bwins? (?:\S+ ){0,3}judgment against\b", "ruled_for_plaintiffs", False),
     (r"\bfound (?:\S+ ){0,4}liable\b", "ruled_for_plaintiffs", False),
+    # "ruled Thursday that the town violated ...", "held that the policy was unlawful": a law
+    # held unlawful is struck down, anything else a win for the side that challenged it
     (
-        r"\b(?:found|finds|concluded) (?:that )?(?:[A-Z]\S+ ){1,5}(?:had )?"
-        r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b",
+        rf"\b{_HELD_THAT}(?:the |a |an |its |their )?(?:{_NOT_NEGATION}[\w.&'-]+ ){{0,4}}?"
+        rf"(?:{LAW_NOUNS}) (?:was|were|is|are) (?:illegal|unlawful|invalid|void|unenforceable)\b",
+        "struck_down",
+        False,
+    ),
+    (
+        rf"\b{_HELD_THAT}(?:{_NOT_NEGATION}{_NOT_POLICE}[\w.&'-]+ ){{1,5}}?"
+        rf"(?:(?:had|has|have) )?{_VIOLATED}",
+        "ruled_for_plaintiffs",
+        False,
+    ),
+    (
+        rf"\b{_HELD_THAT}(?:{_NOT_NEGATION}[\w.&'-]+ ){{1,5}}?(?:was|were|is|are) "
+        r"(?:illegal|unlawful)\b",
+        "ruled_for_plaintiffs",
+        False,
+    ),
+    (
+        r"\b(?:found|finds|concluded) (?:that )?"
+        rf"(?:{_NOT_NEGATION}{_NOT_POLICE}[A-Z]\S+ ){{1,5}}(?:had )?{_VIOLATED}",
         "ruled_for_plaintiffs",
         False,
     ),
@@ -647,6 +700,14 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (r"\border(?:ed|s)\b (?:\S+ ){0,10}to\b", "granted", False),
+    # relief ordered as a noun: "ordered the release of", "orders the immediate return of"
+    (
+        r"\border(?:ed|s)\b (?:the |a |an |his |her |their )?(?:immediate |prompt |temporary )?"
+        r"(?:release|return|reinstatement|restoration|rehiring|reopening|reunification|"
+        r"resumption|unfreezing) of\b",
+        "granted",
+        False,
+    ),
     (r"\bissued (?:a|an) (?:\S+ ){0,3}(?:restraining order|injunction|TRO)\b", "granted", False),
     (rf"\bden(?:ied|ies|ying)\b(?= (?:\S+ ){{0,8}}(?:{REQUEST_NOUNS})\b)", "denied", False),
     (
@@ -701,6 +762,7 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "dismiss",
     " out",
     "toss",
+    "tossed|thrown out",
     "dig",
     "revers",
     "overturn",
@@ -717,12 +779,16 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "'",
     "judgment against",
     "liable",
+    "illegal|unlawful|invalid|void|unenforceable",
+    "violated|illegally|unlawfully|breached|infringed|discriminated|retaliated",
+    "illegal|unlawful",
     "found|finds|concluded",
     "lost|loses",
     "take nothing",
     "won|wins",
     "grant",
     "order",
+    "release|return|reinstatement|restoration|rehiring|reopening|reunification|resumption|unfreez",
     "issued",
     "den",
     "declin|refus|won't|will not|would not|did not|does not",
