@@ -128,6 +128,14 @@ def _event(
         if resolved is None:
             return None
         cls = resolved
+    if cls == "holding":
+        cls = "struck_down" if m.start("law") >= 0 else "ruled_for_plaintiffs"
+    elif cls == "verdict_found":
+        cls = "verdict_defendants" if m.start("cleared") >= 0 else "verdict_plaintiffs"
+    if cls in _VERDICTS:
+        if not _verdict_verb(norm, m) or _background_verdict(norm, start):
+            return None
+        cls = _VERDICTS[cls]
     if cls == "undone":
         resolved = _undone_class(_words_before(norm, start))
         if resolved is None:
@@ -139,6 +147,12 @@ def _event(
         cls = "ruled_against" if _AGAINST.search(m.group(0)) else "ruled_for"
     if cls in _SIDE_CLASSES:
         target, role = _target(norm, m)
+        if (
+            role is None
+            and norm[start : start + 7].lower() == "awarded"
+            and not _DEFENDANT_WORD.match((target or "").lower())
+        ):
+            role = "plaintiff"  # damages go to the side that sued; costs may go to the defence
         return Event(cls, sent, start, m.end(), informal, target, role)
     return Event(cls, sent, start, m.end(), informal)
 
@@ -172,6 +186,46 @@ def _describes_reviewed_decision(norm: str, start: int) -> bool:
     end = start - len(tail) + opening.start()
     head = norm[max(0, end - 250) : end].rstrip()
     return _REVIEWED_DECISION.search(head) is not None
+
+
+_VERDICTS = {
+    "verdict_plaintiffs": "ruled_for_plaintiffs",
+    "verdict_defendants": "ruled_for_defendants",
+}
+_EARLIER = re.compile(tables.EARLIER_TIME, re.I)
+# A subordinating word before the verdict in its clause: "Because he was convicted ...".
+_SUBORDINATORS = tables.words(
+    "because since after although though when once until before while if as"
+)
+
+
+_VERDICT_OBJECT = re.compile(
+    r" (?-i:[A-Z]|(?:him|her|them|the|a|an|two|three|four|five|six|both|all)\b)"
+)
+
+
+def _verdict_verb(norm: str, m: re.Match[str]) -> bool:
+    """ "convicted" and "acquitted" as a verdict: passive ("was convicted") or with whom they
+    name after them ("convicted Holt"), not an adjective ("a convicted felon")."""
+    word = m.group(0).lower()
+    if word not in ("convicted", "acquitted", "acquits"):
+        return True
+    before = _WORDS.findall(norm[max(0, m.start() - 12) : m.start()])
+    if before and before[-1].lower() in ("was", "were"):
+        return True
+    return _VERDICT_OBJECT.match(norm, m.end()) is not None
+
+
+def _background_verdict(norm: str, start: int) -> bool:
+    """Whether a verdict is the story's background, not its news: dated earlier ("convicted in
+    March", "in 2019") with no ruling day named, told as a reason or a time ("because he was
+    convicted", "after a jury convicted him") or of whom a relative clause speaks."""
+    if _EARLIER.search(norm) is not None and not names_ruling_day_text(norm):
+        return True
+    before = norm[max(0, start - 60) : start]
+    words = [w.lower() for w in _WORDS.findall(re.split(r"[,;:(—]", before)[-1])]
+    # "a man who was convicted of ...": the verdict describes someone in another story
+    return not _SUBORDINATORS.isdisjoint(words) or words[-1:] in (["who"], ["that"], ["which"])
 
 
 _SIDE_CLASSES = ("ruled_for", "ruled_against")
@@ -788,6 +842,11 @@ def _distracted(text: str) -> bool:
 def names_ruling_day(sent: Sentence) -> bool:
     """A sentence about this ruling despite a background cue: it names the day of the ruling."""
     return _RULING_DAY.search(sent.norm) is not None
+
+
+def names_ruling_day_text(norm: str) -> bool:
+    """`names_ruling_day` of a sentence's normalised text."""
+    return _RULING_DAY.search(norm) is not None
 
 
 _RULING_DAY = re.compile(

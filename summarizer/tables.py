@@ -632,7 +632,8 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ),
     (r"\bgrant(?:ed|s|ing) summary judgment (?:to|for|in favor of)\b", "ruled_for", False),
     (
-        r"\b(?:issued|issues|handed down|hands down|delivered|delivers) (?:a|an|its) "
+        r"\b(?:issued|issues|handed down|hands down|delivered|delivers|returned|returns|reached|"
+        r"reaches) (?:a|an|its) "
         r"(?:\w+ ){0,2}(?:ruling|decision|judgment|verdict|opinion) in favor of\b",
         "ruled_for",
         False,
@@ -655,25 +656,37 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (r"\bwins? (?:\S+ ){0,3}judgment against\b", "ruled_for_plaintiffs", False),
-    (r"\bfound (?:\S+ ){0,4}liable\b", "ruled_for_plaintiffs", False),
+    # verdicts: who was held to answer, or cleared (in a criminal case the prosecution is the
+    # plaintiff side); "not" or "no" before "liable" or "guilty" clears. "verdict_*": a verdict
+    # dated earlier or told as a reason ("because he was convicted") is background ("cleared" in
+    # a "verdict_found" match: the defence won); "convicted"
+    # and "acquitted" count as a passive ("was convicted") or with whom they name after them
+    (
+        r"\b(?:found|finds) (?:(?!(?:not|no)\b)\S+ ){0,6}?"
+        r"(?:(?P<cleared>not )(?:guilty|liable|responsible)|liable|guilty)\b",
+        "verdict_found",
+        False,
+    ),
+    (
+        r"\bconvicted\b",
+        "verdict_plaintiffs",
+        False,
+    ),
+    (
+        r"\b(?:acquitted|acquits)\b",
+        "verdict_defendants",
+        False,
+    ),
     # "ruled Thursday that the town violated ...", "held that the policy was unlawful": a law
-    # held unlawful is struck down, anything else a win for the side that challenged it
+    # held unlawful ("law" in the match) is struck down, anything else a win for the side that
+    # challenged it ("holding")
     (
-        rf"\b{_HELD_THAT}(?:the |a |an |its |their )?(?:{_NOT_NEGATION}[\w.&'-]+ ){{0,4}}?"
-        rf"(?:{LAW_NOUNS}) (?:was|were|is|are) (?:illegal|unlawful|invalid|void|unenforceable)\b",
-        "struck_down",
-        False,
-    ),
-    (
-        rf"\b{_HELD_THAT}(?:{_NOT_NEGATION}{_NOT_POLICE}[\w.&'-]+ ){{1,5}}?"
-        rf"(?:(?:had|has|have) )?{_VIOLATED}",
-        "ruled_for_plaintiffs",
-        False,
-    ),
-    (
-        rf"\b{_HELD_THAT}(?:{_NOT_NEGATION}[\w.&'-]+ ){{1,5}}?(?:was|were|is|are) "
-        r"(?:illegal|unlawful)\b",
-        "ruled_for_plaintiffs",
+        rf"\b{_HELD_THAT}(?:(?P<law>(?:the |a |an |its |their )?"
+        rf"(?:{_NOT_NEGATION}[\w.&'-]+ ){{0,4}}?(?:{LAW_NOUNS}) (?:was|were|is|are) "
+        r"(?:illegal|unlawful|invalid|void|unenforceable)\b)"
+        rf"|(?:{_NOT_NEGATION}{_NOT_POLICE}[\w.&'-]+ ){{1,5}}?(?:(?:had|has|have) )?{_VIOLATED}"
+        rf"|(?:{_NOT_NEGATION}[\w.&'-]+ ){{1,5}}?(?:was|were|is|are) (?:illegal|unlawful)\b)",
+        "holding",
         False,
     ),
     (
@@ -778,17 +791,18 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "victory|win|blow|defeat|loss|setback|rebuke",
     "'",
     "judgment against",
-    "liable",
-    "illegal|unlawful|invalid|void|unenforceable",
-    "violated|illegally|unlawfully|breached|infringed|discriminated|retaliated",
-    "illegal|unlawful",
+    "liable|guilty",
+    "convicted",
+    "acquit",
+    "illegal|unlawful|invalid|void|unenforceable|violated|breached|infringed|discriminated|"
+    "retaliated",
     "found|finds|concluded",
     "lost|loses",
     "take nothing",
     "won|wins",
     "grant",
     "order",
-    "release|return|reinstatement|restoration|rehiring|reopening|reunification|resumption|unfreez",
+    "order",
     "issued",
     "den",
     "declin|refus|won't|will not|would not|did not|does not",
