@@ -482,17 +482,18 @@ _NOT_NEGATION = (
     r"insufficient|unable|lacked|lack)\b)"
 )
 # Who, having violated rights, loses in a criminal case as often as in a suit (a search held
-# unlawful helps the accused): a holding about them names no side.
+# unlawful helps the accused), and a court held to have erred: a holding about them names no
+# side.
 _NOT_POLICE = (
     r"(?!(?:police|officers?|prosecutors?|agents?|deputies|troopers?|investigators?|"
-    r"detectives?)\b)"
+    r"detectives?|judges?|courts?|jury|juries|trial|magistrates?)\b)"
 )
-# A party held to have broken the law, but not the terms of a sentence, a bail or an order (a
-# criminal or contempt matter, no win for a plaintiff).
+# A party held to have broken the law, but not the terms of a sentence, a bail or an order, nor
+# an accused's rights (a criminal or contempt matter, no win for a plaintiff).
 _VIOLATED = (
     r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b"
     r"(?! (?:\S+ ){0,5}(?:probation|parole|bail|release|supervised|plea|gag order|"
-    r"court order|court's order)\b)"
+    r"court order|court's order|defendant's|defendants'|accused)(?!\w))"
 )
 # Verb patterns: (regex, class, informal). Each regex's match start is the verb used for the
 # negation/attribution check. Written for case-insensitive matching.

@@ -74,6 +74,8 @@ def test_a_law_held_unlawful_is_struck_down(body: str) -> None:
         # a criminal case: a search held unlawful helps the accused
         "The judge ruled that police violated the man's rights when they searched his car.",
         "The judge ruled that Carter violated the terms of his probation.",
+        "The appeals court ruled that the trial judge violated Mays' right to a fair trial.",
+        "The judge held that the state violated the defendant's right to a speedy trial.",
     ],
 )
 def test_a_negated_or_criminal_holding_names_no_winner(sentence: str) -> None:
