@@ -119,10 +119,25 @@ def _event(
         return None
     if cls == "blocked" and _noun_use(norm, start):
         return None
+    if _describes_reviewed_decision(norm, start):
+        return None
     if not sent.is_headline and _loose_gerund(norm, m):
         return None
     if cls == "uphold":
         resolved = _uphold_class(norm, m.end())
+        if resolved is None:
+            return None
+        cls = resolved
+    if cls == "holding":
+        cls = "struck_down" if m.start("law") >= 0 else "ruled_for_plaintiffs"
+    elif cls == "verdict_found":
+        cls = "verdict_defendants" if m.start("cleared") >= 0 else "verdict_plaintiffs"
+    if cls in _VERDICTS:
+        if not _verdict_verb(norm, m) or _background_verdict(norm, start):
+            return None
+        cls = _VERDICTS[cls]
+    if cls == "undone":
+        resolved = _undone_class(_words_before(norm, start))
         if resolved is None:
             return None
         cls = resolved
@@ -132,8 +147,85 @@ def _event(
         cls = "ruled_against" if _AGAINST.search(m.group(0)) else "ruled_for"
     if cls in _SIDE_CLASSES:
         target, role = _target(norm, m)
+        if (
+            role is None
+            and norm[start : start + 7].lower() == "awarded"
+            and not _DEFENDANT_WORD.match((target or "").lower())
+        ):
+            role = "plaintiff"  # damages go to the side that sued; costs may go to the defence
         return Event(cls, sent, start, m.end(), informal, target, role)
     return Event(cls, sent, start, m.end(), informal)
+
+
+# The end of a relative clause's opening, just before its verb: "a ruling that (had) ",
+# "the order, which ", "a decision that wrongly ".
+_RELATIVE_OPENING = re.compile(
+    r"\b(?:that|which)(?: (?:had|has|have|was|were|been|is|are)){0,2}(?: \w+ly){0,2} $", re.I
+)
+# A decision under review, named as the object of a verb that reviews, appeals or lets stand
+# it: the verb, a few words, the decision noun and who made it, up to the relative clause.
+_REVIEWED_DECISION = re.compile(
+    rf"\b(?:{tables.REVIEW_VERBS})\b(?: [^ ,;]+){{0,10}}? (?:{tables.REVIEWED_DECISION_NOUNS})"
+    r"(?: (?:by|of|from|in|issued by|handed down by) [^,;]{1,80}?)?,?$",
+    re.I,
+)
+
+
+def _describes_reviewed_decision(norm: str, start: int) -> bool:
+    """Whether the verb opens a relative clause on a decision that the sentence's main verb
+    reviews: in "affirmed a board decision that invalidated the claims" and "vacated an
+    injunction that barred the city", the inner verb tells what the earlier decision did, and
+    taken as the news it would report the outcome reversed. A decision issued now ("issued an
+    order that blocks the rule") keeps its clause."""
+    tail = norm[max(0, start - 40) : start]
+    if "that " not in tail and "which " not in tail and "That " not in tail:
+        return False
+    opening = _RELATIVE_OPENING.search(tail)
+    if opening is None:
+        return False
+    end = start - len(tail) + opening.start()
+    head = norm[max(0, end - 250) : end].rstrip()
+    return _REVIEWED_DECISION.search(head) is not None
+
+
+_VERDICTS = {
+    "verdict_plaintiffs": "ruled_for_plaintiffs",
+    "verdict_defendants": "ruled_for_defendants",
+}
+_EARLIER = re.compile(tables.EARLIER_TIME, re.I)
+# A subordinating word before the verdict in its clause: "Because he was convicted ...".
+_SUBORDINATORS = tables.words(
+    "because since after although though when once until before while if as"
+)
+
+
+_VERDICT_OBJECT = re.compile(
+    r" (?-i:[A-Z]|(?:him|her|them|the|a|an|two|three|four|five|six|both|all)\b)"
+)
+
+
+def _verdict_verb(norm: str, m: re.Match[str]) -> bool:
+    """ "convicted" and "acquitted" as a verdict: passive ("was convicted") or with whom they
+    name after them ("convicted Holt"), not an adjective ("a convicted felon")."""
+    word = m.group(0).lower()
+    if word not in ("convicted", "acquitted", "acquits"):
+        return True
+    before = _WORDS.findall(norm[max(0, m.start() - 12) : m.start()])
+    if before and before[-1].lower() in ("was", "were"):
+        return True
+    return _VERDICT_OBJECT.match(norm, m.end()) is not None
+
+
+def _background_verdict(norm: str, start: int) -> bool:
+    """Whether a verdict is the story's background, not its news: dated earlier ("convicted in
+    March", "in 2019") with no ruling day named, told as a reason or a time ("because he was
+    convicted", "after a jury convicted him") or of whom a relative clause speaks."""
+    if _EARLIER.search(norm) is not None and not names_ruling_day_text(norm):
+        return True
+    before = norm[max(0, start - 60) : start]
+    words = [w.lower() for w in _WORDS.findall(re.split(r"[,;:(—]", before)[-1])]
+    # "a man who was convicted of ...": the verdict describes someone in another story
+    return not _SUBORDINATORS.isdisjoint(words) or words[-1:] in (["who"], ["that"], ["which"])
 
 
 _SIDE_CLASSES = ("ruled_for", "ruled_against")
@@ -621,6 +713,30 @@ def _uphold_class(norm: str, end: int) -> str | None:
     return None
 
 
+_CASE_WORDS = _single_words(tables.CASE_NOUNS)
+_PREPOSITIONS = tables.words("over to on against of in for by from with about under")
+_PASSIVE = frozenset(["was", "were", "been", "is", "are", "got", "gets", "get"])
+
+
+def _undone_class(words: list[str]) -> str | None:
+    """ "the law was tossed by the court": a passive verb's class from the noun of its subject
+    (a law struck down, a suit dismissed, a decision reversed); None when the verb is not
+    passive or its subject none of these."""
+    if not words or words[-1] not in _PASSIVE:
+        return None
+    for word in words[:-1]:
+        if word in _PREPOSITIONS:  # "the suit over the law": the head noun is not in sight
+            return None
+        bare = word.removesuffix("'s")
+        if bare in _CASE_WORDS:
+            return "dismissed"
+        if bare in _AFFIRM_WORDS:
+            return "reversed"
+        if bare in _LAW_WORDS:
+            return "struck_down"
+    return None
+
+
 def lead_sentences(doc: Doc) -> list[Sentence]:
     """The first substantive sentences: headings, questions and one-liners are skipped."""
     cached = doc.cache.get("lead_sentences")
@@ -652,7 +768,9 @@ def lead_events(doc: Doc) -> list[Event]:
             low = max(0, ev.start - 80)
             region = sent.norm[low : ev.end + 40]
             if _distracted(region) and _distracted(
-                _object_relative_as_present(region, ev.end - low)
+                _object_relative_as_present(
+                    _own_had_as_present(region, ev.start - low, ev.end - low), ev.end - low
+                )
             ):
                 if fresh is None:
                     fresh = names_ruling_day(sent)
@@ -674,6 +792,19 @@ def _object_relative_as_present(region: str, end: int) -> str:
     if "had" not in tail.lower():
         return region
     return region[:end] + _OBJECT_RELATIVE_HAD.sub(_present, tail)
+
+
+_HAD = re.compile(r"\bhad\b", re.I)
+
+
+def _own_had_as_present(region: str, start: int, end: int) -> str:
+    """The region with "had" read as "has" inside the event (`start` to `end`): in "held that
+    the district had retaliated" the tense is the holding's reported speech, no earlier event.
+    The text keeps its length."""
+    own = region[start:end]
+    if "had" not in own.lower():
+        return region
+    return region[:start] + _HAD.sub("has", own) + region[end:]
 
 
 def _present(m: re.Match[str]) -> str:
@@ -711,6 +842,11 @@ def _distracted(text: str) -> bool:
 def names_ruling_day(sent: Sentence) -> bool:
     """A sentence about this ruling despite a background cue: it names the day of the ruling."""
     return _RULING_DAY.search(sent.norm) is not None
+
+
+def names_ruling_day_text(norm: str) -> bool:
+    """`names_ruling_day` of a sentence's normalised text."""
+    return _RULING_DAY.search(norm) is not None
 
 
 _RULING_DAY = re.compile(
@@ -966,11 +1102,30 @@ _TEXT_END = re.compile(
 )
 
 
+# A word before "ruling/finding/holding that" that makes it the noun of a decision ("upheld a
+# lower-court ruling that ..."), not the participle that opens a new clause.
+_DECISION_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|this|earlier|prior|previous|lower[- ]court|"
+    r"trial[- ]court|district[- ]court)|'s?|\d{4}) $",
+    re.I,
+)
+
+
+def _noun_ruling(rest: str, m: re.Match[str]) -> bool:
+    """Whether a "ruling that" (or "finding that", "holding that") end is the object noun."""
+    word = m.group(0)[1:8].lower()
+    if word not in ("ruling ", "finding", "holding"):
+        return False
+    return _DECISION_NOUN_BEFORE.search(rest[max(0, m.start() - 20) : m.start() + 1]) is not None
+
+
 def outcome_text(event: Event) -> str:
     """The decisive verb phrase as printed, cut at the end of its clause (at most 20 words)."""
     sent = event.sentence
     rest = sent.norm[event.start :]
     m = _TEXT_END.search(rest, len(event.sentence.norm[event.start : event.end]))
+    while m is not None and _noun_ruling(rest, m):
+        m = _TEXT_END.search(rest, m.end() - 1)
     end = event.start + (m.start() if m else len(rest))
     text = sent.text[event.start : end].strip().rstrip(".")
     words = text.split()

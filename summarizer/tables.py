@@ -473,6 +473,53 @@ REQUEST_NOUNS = (
     r"injunction|stay|appeal|relief|bail|writ|order|restraining order|TRO|effort|attempt|"
     r"objections?|demand"
 )
+# Verbs that review, appeal or let stand an earlier decision: a relative clause on the decision
+# they take ("upheld a ruling that blocked the law") tells what that decision did, not the news.
+REVIEW_VERBS = (
+    r"affirm(?:ed|s|ing)?|uph(?:eld|olds?|olding)|revers(?:ed|es|ing|e)|overturn(?:ed|s|ing)?|"
+    r"vacat(?:ed|es|ing|e)|set(?:s|ting)? aside|(?:threw|throws?|thrown|tossed|tosses|toss) out|"
+    r"toss(?:ed|es)?|reinstat(?:ed|es|ing|e)|reviv(?:ed|es|ing|e)|wipe[sd]? out|"
+    r"l(?:et|ets|etting|eft|eaves?|eaving) (?:\w+ )?(?:stand|in place|intact|undisturbed)|"
+    r"lift(?:ed|s|ing)?|dissolv(?:ed|es|ing|e)|stay(?:ed|s|ing)?|paus(?:ed|es|ing|e)|"
+    r"reject(?:ed|s|ing)?|appeal(?:ed|s|ing)?|challeng(?:ed|es|ing|e)|review(?:ed|s|ing)?|"
+    r"(?:dis)?agree(?:d|s|ing)? with|disturb"
+)
+REVIEWED_DECISION_NOUNS = (
+    r"rulings?|decisions?|judgments?|orders?|injunctions?|verdicts?|opinions?|findings?|"
+    r"determinations?|awards?|dismissal|convictions?|decrees?"
+)
+# A word of an earlier court's decision: the law noun after it ("vacated an injunction against
+# the ban", "threw out the judge's order") is what that decision was about, not the thing undone.
+_NOT_DECISION = (
+    r"(?!(?:injunctions?|rulings?|decisions?|judgments?|verdicts?|convictions?|awards?|"
+    r"judge's|court's|lower[- ]court|trial[- ]court)\b)"
+)
+# "ruled that", "held Monday that", "found on Friday that": a court's holding follows.
+_HELD_THAT = (
+    r"(?:ruled|rules|held|holds|found|finds|concluded|concludes|determined|declared) "
+    r"(?:(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|\w+ly) )?that "
+)
+# A word that turns a holding the other way ("that the town had not violated", "that the
+# plaintiffs failed to show ...").
+_NOT_NEGATION = (
+    r"(?!(?:not|never|no|failed|fail|fails|didn't|did|does|doesn't|neither|nor|nothing|"
+    r"insufficient|unable|lacked|lack)\b)"
+)
+# Who, having violated rights, loses in a criminal case as often as in a suit (a search held
+# unlawful helps the accused), and a court held to have erred: a holding about them names no
+# side.
+_NOT_POLICE = (
+    r"(?!(?:police|officers?|prosecutors?|agents?|deputies|troopers?|investigators?|"
+    r"detectives?|judges?|courts?|jury|juries|trial|magistrates?)\b)"
+)
+# A party held to have broken the law, but not the terms of a sentence, a bail or an order, nor
+# an accused's rights (a criminal or contempt matter, no win for a plaintiff).
+_VIOLATED = (
+    r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b"
+    r"(?! (?:\S+ ){0,5}(?:probation|parole|bail|release|supervised|plea|gag order|"
+    r"court order|court's order|defendant's|defendants'|accused)(?!\w))"
+)
 # Verb patterns: (regex, class, informal). Each regex's match start is the verb used for the
 # negation/attribution check. Written for case-insensitive matching.
 OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
@@ -504,7 +551,8 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (r"\b(?:struck|strikes|striking|strike) down\b", "struck_down", False),
     (r"\binvalidat(?:ed|es|ing)\b", "struck_down", False),
     (
-        rf"\b(?:vacat(?:ed|es|ing)|set(?:s|ting)? aside)\b(?= (?:\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
+        rf"\b(?:vacat(?:ed|es|ing)|set(?:s|ting)? aside)\b"
+        rf"(?= (?:{_NOT_DECISION}\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
         "struck_down",
         False,
     ),
@@ -514,7 +562,8 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (
-        rf"\b(?:threw|throws|thrown|tossed|tosses) out\b(?= (?:\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
+        rf"\b(?:threw|throws|thrown|tossed|tosses) out\b"
+        rf"(?= (?:{_NOT_DECISION}\S+ ){{0,6}}(?:{LAW_NOUNS})\b)",
         "struck_down",
         True,
     ),
@@ -557,6 +606,14 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         True,
     ),
     (rf"\btoss(?:ed|es)\b(?= (?:\S+ ){{0,6}}(?:{CASE_NOUNS})\b)", "dismissed", True),
+    # "the law was tossed by the state Supreme Court", "the suit was thrown out Monday by a
+    # judge": what was undone is named before the verb ("undone": its noun decides the class)
+    (
+        r"\b(?:tossed|thrown out|tossed out)\b(?= (?:[\w,]+ ){0,3}?by (?:the |a |an )?"
+        r"(?:[\w.'-]+ ){0,5}?(?:court|judge|justices|panel|magistrate|jury)\b)",
+        "undone",
+        True,
+    ),
     (r"(?-i:\bDIG(?:s|ged)?\b)", "dismissed", False),
     # reversed
     (r"\brevers(?:ed|es|ing)\b", "reversed", False),
@@ -571,7 +628,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (
         r"\b(?:vacat(?:ed|es|ing)|threw out|throws out|thrown out|tossed out|wipe[sd]? out|"
         r"wiped out)\b(?= (?:\S+ ){0,6}(?:ruling|decision|judgment|conviction|sentence|verdict|"
-        r"award|damages)\b)",
+        r"award|damages|injunctions?|restraining order|orders?)\b)",
         "reversed",
         False,
     ),
@@ -601,7 +658,8 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ),
     (r"\bgrant(?:ed|s|ing) summary judgment (?:to|for|in favor of)\b", "ruled_for", False),
     (
-        r"\b(?:issued|issues|handed down|hands down|delivered|delivers) (?:a|an|its) "
+        r"\b(?:issued|issues|handed down|hands down|delivered|delivers|returned|returns|reached|"
+        r"reaches) (?:a|an|its) "
         r"(?:\w+ ){0,2}(?:ruling|decision|judgment|verdict|opinion) in favor of\b",
         "ruled_for",
         False,
@@ -624,10 +682,42 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (r"\bwins? (?:\S+ ){0,3}judgment against\b", "ruled_for_plaintiffs", False),
-    (r"\bfound (?:\S+ ){0,4}liable\b", "ruled_for_plaintiffs", False),
+    # verdicts: who was held to answer, or cleared (in a criminal case the prosecution is the
+    # plaintiff side); "not" or "no" before "liable" or "guilty" clears. "verdict_*": a verdict
+    # dated earlier or told as a reason ("because he was convicted") is background ("cleared" in
+    # a "verdict_found" match: the defence won); "convicted"
+    # and "acquitted" count as a passive ("was convicted") or with whom they name after them
     (
-        r"\b(?:found|finds|concluded) (?:that )?(?:[A-Z]\S+ ){1,5}(?:had )?"
-        r"(?:violated|illegally|unlawfully|breached|infringed|discriminated|retaliated)\b",
+        r"\b(?:found|finds) (?:(?!(?:not|no)\b)\S+ ){0,6}?"
+        r"(?:(?P<cleared>not )(?:guilty|liable|responsible)|liable|guilty)\b",
+        "verdict_found",
+        False,
+    ),
+    (
+        r"\bconvicted\b",
+        "verdict_plaintiffs",
+        False,
+    ),
+    (
+        r"\b(?:acquitted|acquits)\b",
+        "verdict_defendants",
+        False,
+    ),
+    # "ruled Thursday that the town violated ...", "held that the policy was unlawful": a law
+    # held unlawful ("law" in the match) is struck down, anything else a win for the side that
+    # challenged it ("holding")
+    (
+        rf"\b{_HELD_THAT}(?:(?P<law>(?:the |a |an |its |their )?"
+        rf"(?:{_NOT_NEGATION}[\w.&'-]+ ){{0,4}}?(?:{LAW_NOUNS}) (?:was|were|is|are) "
+        r"(?:illegal|unlawful|invalid|void|unenforceable)\b)"
+        rf"|(?:{_NOT_NEGATION}{_NOT_POLICE}[\w.&'-]+ ){{1,5}}?(?:(?:had|has|have) )?{_VIOLATED}"
+        rf"|(?:{_NOT_NEGATION}[\w.&'-]+ ){{1,5}}?(?:was|were|is|are) (?:illegal|unlawful)\b)",
+        "holding",
+        False,
+    ),
+    (
+        r"\b(?:found|finds|concluded) (?:that )?"
+        rf"(?:{_NOT_NEGATION}{_NOT_POLICE}[A-Z]\S+ ){{1,5}}(?:had )?{_VIOLATED}",
         "ruled_for_plaintiffs",
         False,
     ),
@@ -649,6 +739,14 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (r"\border(?:ed|s)\b (?:\S+ ){0,10}to\b", "granted", False),
+    # relief ordered as a noun: "ordered the release of", "orders the immediate return of"
+    (
+        r"\border(?:ed|s)\b (?:the |a |an |his |her |their )?(?:immediate |prompt |temporary )?"
+        r"(?:release|return|reinstatement|restoration|rehiring|reopening|reunification|"
+        r"resumption|unfreezing) of\b",
+        "granted",
+        False,
+    ),
     (r"\bissued (?:a|an) (?:\S+ ){0,3}(?:restraining order|injunction|TRO)\b", "granted", False),
     (rf"\bden(?:ied|ies|ying)\b(?= (?:\S+ ){{0,8}}(?:{REQUEST_NOUNS})\b)", "denied", False),
     (
@@ -703,6 +801,7 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "dismiss",
     " out",
     "toss",
+    "tossed|thrown out",
     "dig",
     "revers",
     "overturn",
@@ -718,12 +817,17 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "victory|win|blow|defeat|loss|setback|rebuke",
     "'",
     "judgment against",
-    "liable",
+    "liable|guilty",
+    "convicted",
+    "acquit",
+    "illegal|unlawful|invalid|void|unenforceable|violated|breached|infringed|discriminated|"
+    "retaliated",
     "found|finds|concluded",
     "lost|loses",
     "take nothing",
     "won|wins",
     "grant",
+    "order",
     "order",
     "issued",
     "den",

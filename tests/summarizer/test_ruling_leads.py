@@ -102,9 +102,10 @@ def test_a_suit_headline_or_a_proposal_lead_is_not_outweighed_by_a_later_court()
     ],
 )
 def test_a_headline_reporting_a_decision_makes_a_ruling(title: str) -> None:
+    # the body holds no decision verb: only the headline can tell a ruling
     body = (
-        "A federal judge ruled Tuesday that the Education Department acted unlawfully when it "
-        "cut Pell grant funding for thousands of students at community colleges."
+        "The Education Department acted unlawfully when it cut Pell grant funding for "
+        "thousands of students at community colleges, a federal judge said Tuesday."
     )
     assert summarize(body, title=title).is_ruling
     assert not summarize(body, title="Pell grant cuts draw scrutiny").is_ruling
