@@ -173,10 +173,16 @@ _REVIEWED_DECISION = re.compile(
 
 def _describes_reviewed_decision(norm: str, start: int) -> bool:
     """Whether the verb opens a relative clause on a decision that the sentence's main verb
-    reviews: in "affirmed a board decision that invalidated the claims" and "vacated an
-    injunction that barred the city", the inner verb tells what the earlier decision did, and
-    taken as the news it would report the outcome reversed. A decision issued now ("issued an
+    reviews: in "affirmed a board decision that invalidated the claims" (or "a board ruling
+    invalidating the claims") and "vacated an injunction that barred the city", the inner verb
+    tells what the earlier decision did, and taken as the news it would report the outcome
+    reversed. A decision issued now ("issued an
     order that blocks the rule") keeps its clause."""
+    if norm[start : start + 30].split(" ", 1)[0].lower().endswith("ing"):
+        # A reduced clause: "affirmed a board ruling invalidating the claims".
+        head = norm[max(0, start - 250) : start].rstrip()
+        if _REVIEWED_DECISION.search(head) is not None:
+            return True
     tail = norm[max(0, start - 40) : start]
     if "that " not in tail and "which " not in tail and "That " not in tail:
         return False

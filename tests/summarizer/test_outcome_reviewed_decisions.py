@@ -106,3 +106,31 @@ def test_the_outcome_text_keeps_the_reviewed_decision_it_names() -> None:
         title=HEADLINE,
     )
     assert f.outcome.text == "upheld a lower-court ruling that blocked the law"
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "cls"),
+    [
+        (
+            "Federal Circuit affirms PTAB ruling invalidating patent claims",
+            "The U.S. Court of Appeals for the Federal Circuit on Tuesday affirmed the board's "
+            "decision. Circuit Judges Ann Lee, Tom Hart and Ruth Bell heard the appeal.",
+            "affirmed",
+        ),
+        (
+            "Appeals court upholds ruling blocking Texas law",
+            "The 5th U.S. Circuit Court of Appeals on Monday upheld a lower-court ruling blocking "
+            "a Texas law. Circuit Judge Ann Lee wrote for the panel.",
+            "affirmed",
+        ),
+        (
+            "Judge blocks rule",
+            "U.S. District Judge Ann Cole on Monday issued a ruling blocking the rule.",
+            "blocked",
+        ),
+    ],
+)
+def test_a_reduced_clause_on_the_reviewed_decision_is_not_the_news(
+    headline: str, body: str, cls: str
+) -> None:
+    assert summarize(body, title=headline).outcome.cls == cls
