@@ -38,7 +38,9 @@ def build_summary(
     defendants: list[str],
     fallback: str,
 ) -> str:
-    if not outcome.text:
+    if not outcome.text or outcome.text.split(" ", 1)[0].endswith("ing"):
+        # "blocking the rule" (from "issued a ruling blocking the rule") makes no sentence
+        # after a judge's name: the article's lead says it better.
         return fallback
     who = _who(judges, court, level)
     first = _closed(f"{who} {outcome.text}".strip())

@@ -42,3 +42,9 @@ def test_a_party_ending_in_an_abbreviation_closes_the_sentence_once() -> None:
 def test_no_outcome_text_gives_the_lead_sentence() -> None:
     empty = Outcome()
     assert build_summary([Judge("Ann Cole")], None, "trial", empty, [], [], "Lead.") == "Lead."
+
+
+def test_an_outcome_text_opening_with_a_participle_gives_the_lead_sentence() -> None:
+    participle = Outcome(cls="blocked", text="blocking the rule")
+    lead = "A judge on Monday issued a ruling blocking the rule."
+    assert build_summary([Judge("Ann Cole")], None, "trial", participle, [], [], lead) == lead
