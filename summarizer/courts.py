@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer import tables
+from summarizer.facts import Judge
 from summarizer.gates import fold, gated, has_any
-from summarizer.judges import literal_trie, new_york_context, new_york_supreme
+from summarizer.judges import chosen_judges, literal_trie, new_york_context, new_york_supreme
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -16,6 +17,16 @@ _ORD = "|".join(tables.ORDINALS)
 _NUM_ORD = r"\d{1,2}(?:st|nd|rd|th)"
 _PLACE = rf"[{U}][{L}]+(?: [{U}][{L}]+){{0,2}}"
 _DIVISION = r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
+# A word of a place's name, hyphened ones too ("Miami-Dade").
+_PLACE_WORD = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?"
+# Capitalised words that open a court's name without being a place in it.
+_NOT_PLACE = literal_trie(sorted([*tables.ORDINALS, *tables.NOT_PLACE_WORDS]))
+# The most text a city's court name has before "Superior Court" read whole.
+_CITY_HEAD = 48
+_CITY_COURT = (
+    rf"(?<![\w.'’-])(?!(?:{_NOT_PLACE})\b){_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}} "
+    r"(?:Superior|Circuit|District) Court(?! of Appeal)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +41,13 @@ class _Tail:
 
 # A gate is a `_Tail`, or the strings one of which the text just before an anchor occurrence
 # must end with (for an anchor that sits at one place in every match, after one of them).
-_Gate = tuple[str, ...] | _Tail | None
+# Or a test of the text and the anchor's place.
+_Gate = tuple[str, ...] | _Tail | Callable[[str, int], bool] | None
+
+
+def _after_lower_word(text: str, pos: int) -> bool:
+    """Whether a lower-case letter and a space come just before `pos` (a place word's end)."""
+    return pos >= 2 and text[pos - 1] == " " and _LOWER_LETTER.match(text, pos - 2) is not None
 
 
 _STATE_ENDS = tuple(f"{state} " for state in tables.US_STATES.split("|"))
@@ -135,6 +152,13 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
         None,
     ),
     (rf"(?:[{U}][{L}]+ ){{1,3}}Chancery Court", "trial", 7, ("Chancery Court",), None),
+    (
+        rf"(?:{tables.US_STATES}) Court of Chancery",
+        "trial",
+        8,
+        ("Court of Chancery",),
+        _STATE_ENDS,
+    ),
     (r"Court of Chancery", "trial", 7, ("Court of Chancery",), None),
     (
         rf"(?:{tables.US_STATES}) (?:Superior|Circuit|District|Chancery) Court",
@@ -142,6 +166,37 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
         7,
         ("Superior Court", "Circuit Court", "District Court", "Chancery Court"),
         _STATE_ENDS,
+    ),
+    (
+        rf"(?:{tables.US_STATES}) Court of Claims",
+        "trial",
+        7,
+        ("Court of Claims",),
+        _STATE_ENDS,
+    ),
+    # A county's court in its formal style ("Circuit Court of Cook County", "Superior Court of
+    # California, County of San Francisco").
+    (
+        rf"(?:Superior|Circuit|District|Chancery|Probate) Court (?:of|for) (?:the )?"
+        rf"(?:(?:State of )?(?:{tables.US_STATES}),? )?(?:County of {_PLACE}|{_PLACE} County)",
+        "trial",
+        8,
+        tuple(
+            f"{kind} Court {word}"
+            for kind in ("Superior", "Circuit", "District", "Chancery", "Probate")
+            for word in ("of", "for")
+        ),
+        None,
+    ),
+    # A city's or county's state trial court printed without "County" ("San Francisco Superior
+    # Court", "Arlington Circuit Court", "Denver District Court"); the first word is no sentence
+    # opener, weekday, ordinal, direction or federal word, and no circuit is one of appeals.
+    (
+        _CITY_COURT,
+        "trial",
+        7,
+        ("Superior Court", "Circuit Court", "District Court"),
+        _after_lower_word,
     ),
     # A literal pattern's matches are its occurrences whichever part of it is the anchor: this
     # one holds a key word (below).
@@ -178,6 +233,25 @@ _DISTRICT_ONLY = re.compile(
 _FEDERAL_JUDGE_IN = re.compile(
     rf"\bfederal judge in (?P<city>{_PLACE})\b|\b(?:A|a) (?P<city2>{_PLACE}) federal judge\b"
 )
+# A county trial judge's title that names the court ("Dane County Circuit Judge", "Hinds County
+# Chancellor"); "Cook County Judge" names none, as a county has several courts.
+_COUNTY_TITLE = re.compile(
+    rf"(?<![\w.'’-])(?!(?:{_NOT_PLACE})\b)(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}}) County "
+    r"(?:(?P<kind>Circuit|District|Superior|Chancery|Probate|Family|Juvenile|Municipal|Criminal|"
+    r"Civil|Common Pleas) Judge|(?P<chancellor>Chancellor))\b"
+)
+# How each match of `_COUNTY_TITLE` goes on from "County".
+_COUNTY_TITLE_TAILS = (
+    "County Chancellor",
+    *(
+        f"County {kind} Judge"
+        for kind in (
+            *("Circuit", "District", "Superior", "Chancery", "Probate", "Family", "Juvenile"),
+            *("Municipal", "Criminal", "Civil", "Common Pleas"),
+        )
+    ),
+)
+_NAME_REACH = 60  # the most of a judge's name read after a title
 _BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
 _DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
 # Lower-case words one of which any match of `_DESTINATION` starts with (in folded text).
@@ -388,6 +462,9 @@ class _Candidate:
     rank: int
     sentence: Sentence
     position: int
+    # For a court read from a judge's title ("Dane County Circuit Judge Ann Roe"), not printed:
+    # the text just after the title, which starts with the judge's name.
+    judge: str | None = None
 
 
 def _candidates(doc: Doc, wanted: str) -> list[_Candidate]:
@@ -549,6 +626,8 @@ def _passing(text: str, anchor: str, positions: list[int], gate: _Gate) -> list[
     """The anchor occurrences the gate cannot rule out of every match."""
     if gate is None:
         return positions
+    if callable(gate):
+        return [p for p in positions if gate(text, p)]
     if isinstance(gate, _Tail):
         size, reach, back = len(text), len(anchor) + 90, gate.back
         search = gate.pattern.search
@@ -566,7 +645,7 @@ def _anchored(
     found: list[re.Match[str]] = []
     seen: set[int] = set()
     size, reach = len(text), len(anchor) + 90
-    back = _HEADS.get(pattern, 90)
+    back = _HEAD_BY_ID.get(id(pattern), 90)
     for pos in positions:
         # Matches come in order and never overlap: after the first that ends past the anchor,
         # none holds it, so the rest of the window is not searched.
@@ -594,10 +673,22 @@ def _pattern(anchor: str, rank: int) -> re.Pattern[str]:
 # finds it first, as a search from further back does.
 _ORD_WIDTH = max(len(word) for word in (*tables.ORDINALS, "00th", "D.C.", "Federal"))
 _HEADS = {
+    # A county's court in its formal style: the match starts with the anchor.
+    _pattern("Probate Court of", 8): 0,
+    # A city's court: a place name longer than this is not read whole (none is).
+    re.compile(_CITY_COURT): _CITY_HEAD,
     _pattern("Circuit Court of Appeals", 7): _ORD_WIDTH + len(" U.S. "),
     _pattern("Court of Appeal", 5): _ORD_WIDTH + len(" District "),
     _SHORT_CIRCUIT: len("the ") + _ORD_WIDTH + len(" U.S. "),
 }
+
+
+# Patterns whose match holding an anchor occurrence inside a span already read starts inside it
+# too (the formal style starts with its anchor; a city's court is no longer than a county's court
+# that holds its anchor), so such occurrences need no search.
+# (By identity: a compiled pattern's hash is computed anew from its code at each call.)
+_INSIDE_TAKEN = frozenset(map(id, (_pattern("Probate Court of", 8), re.compile(_CITY_COURT))))
+_HEAD_BY_ID = {id(pattern): back for pattern, back in _HEADS.items()}
 
 
 def _start(m: re.Match[str]) -> int:
@@ -667,6 +758,8 @@ def _scan(  # type: ignore[no-untyped-def]
         if positions is None:
             continue
         positions = _passing(norm, anchor, positions, gate)
+        if id(pattern) in _INSIDE_TAKEN:
+            positions = [p for p in positions if not taken.inside(p)]
         if not positions:
             continue
         matches = _anchored(pattern, norm, anchor, positions)
@@ -699,6 +792,16 @@ def _scan(  # type: ignore[no-untyped-def]
             if taken.inside(m.start("div")):
                 continue
             add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
+        titles = [p for p in present.get("County", ()) if norm.startswith(_COUNTY_TITLE_TAILS, p)]
+        for m in _anchored(_COUNTY_TITLE, norm, "County", titles):
+            if taken.inside(m.start()):
+                continue
+            kind = "Chancery" if m.group("chancellor") else m.group("kind")
+            court = "Court of Common Pleas" if kind == "Common Pleas" else f"{kind} Court"
+            sent, local = where(m.start())
+            name = f"{m.group('place')} County {court}"
+            after = norm[m.end() + 1 : m.end() + 1 + _NAME_REACH]
+            found.append(_Candidate(name, "trial", 7, sent, local, after))
         judges = [
             p for p in _find_all(norm, "federal judge") if _could_be_federal_judge_in(norm, p)
         ]
@@ -827,6 +930,8 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
     """(court, evidence sentence) for the deciding court, or None when not printed."""
     wanted = "appellate" if level == "en_banc" else level  # an en banc court is a court of appeals
     candidates = _candidates(doc, wanted)
+    if wanted == "trial" and candidates:
+        candidates = _fitting(candidates, chosen_judges(doc))
     cand = _best(candidates, judge_sentences) if candidates else None
     if cand is None:
         return None
@@ -844,6 +949,41 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
         if top.rank > cand.rank and not _names_destination(top.sentence.norm, top.position):
             return top.name, top.sentence.text
     return cand.name, cand.sentence.text
+
+
+# Title words of a state trial judge, and of a federal one.
+_STATE_TITLE = re.compile(
+    r"County|Parish|Superior|Chancellor|Probate|Family|Juvenile|Municipal|State |Common Pleas|"
+    r"Criminal Court|Civil Court"
+)
+_FEDERAL_TITLE = re.compile(r"U\.S\.|Magistrate|Bankruptcy")
+
+
+def _fitting(candidates: list[_Candidate], judges: list[Judge]) -> list[_Candidate]:
+    """The trial courts that may be the ruling judge's. A court read from a judge's title counts
+    only for a judge who decided (the title of a judge whose earlier ruling is recounted names
+    another court); and when the first deciding judge's title tells a federal judge from a state
+    one, the other system's courts are another case's ("Last year, Kern County Superior Court
+    Judge Roe had blocked the rule; on Monday U.S. District Judge Doe ..."): none beats one of
+    them."""
+    first = judges[0].title if judges else None
+    federal = None
+    if first:
+        if _FEDERAL_TITLE.search(first):
+            federal = True
+        elif _STATE_TITLE.search(first):
+            federal = False
+    kept = [
+        c
+        for c in candidates
+        if (c.judge is None or any(c.judge.startswith(j.name) for j in judges))
+        and (federal is None or _is_federal(c.name) == federal)
+    ]
+    return kept if len(kept) != len(candidates) else candidates
+
+
+def _is_federal(court: str) -> bool:
+    return "U.S." in court or "United States" in court or court.startswith("federal ")
 
 
 # (bound, index, points, judged): see `_best`.

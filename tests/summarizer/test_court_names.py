@@ -1,0 +1,180 @@
+"""The deciding court as reporters name it: by city or county, by a judge's title, with its state,
+and never another case's court."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import summarize
+
+
+def court_of(body: str, title: str = "") -> str | None:
+    return summarize(body, title=title).court
+
+
+@pytest.mark.parametrize(
+    ("body", "court"),
+    [
+        (
+            "OAKVILLE — Attorney General Dana Whitfield today announced that the San Mateo "
+            "Superior Court granted the State's motion for a preliminary injunction against "
+            "QuickLoan Partners LLC. Judge Rosa Delgado issued the order on May 12.",
+            "San Mateo Superior Court",
+        ),
+        (
+            "In Arlington Circuit Court, Judge Peter Vance on Tuesday dismissed the lawsuit "
+            "against the county board.",
+            "Arlington Circuit Court",
+        ),
+        (
+            "A Miami-Dade Circuit Court judge on Tuesday blocked the ordinance from taking effect.",
+            "Miami-Dade Circuit Court",
+        ),
+        (
+            "Denver District Court Judge Marcy Ortega on Friday dismissed the lawsuit against "
+            "the city.",
+            "Denver District Court",
+        ),
+        (
+            "Judge Helen Park of the Circuit Court of Cook County on Tuesday dismissed the "
+            "lawsuit against the county.",
+            "Circuit Court of Cook County",
+        ),
+        (
+            "The Superior Court of California, County of Alameda, on Monday denied the "
+            "district's motion to dismiss.",
+            "Superior Court of California, County of Alameda",
+        ),
+    ],
+)
+def test_state_trial_court_named_by_its_city_or_county(body: str, court: str) -> None:
+    assert court_of(body) == court
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A weekday, a title word or a federal word before the court is no place.
+        "Tuesday Superior Court Judge Lena Fox dismissed the lawsuit against the city.",
+        "United States District Court Judge Lena Fox on Tuesday dismissed the lawsuit.",
+        "A Sixth Judicial Circuit Court judge on Tuesday dismissed the lawsuit against the city.",
+        "The Superior Court dismissed the lawsuit against the city on Tuesday, Judge Lena Fox "
+        "wrote.",
+    ],
+)
+def test_words_before_a_trial_court_that_are_no_place_name_no_court(body: str) -> None:
+    assert court_of(body) is None
+
+
+def test_a_federal_circuit_court_of_appeals_is_no_city_trial_court() -> None:
+    body = (
+        "The Fourth Circuit Court of Appeals on Friday affirmed the ruling of U.S. District "
+        "Judge Lena Fox."
+    )
+    assert court_of(body) != "Fourth Circuit Court"
+
+
+@pytest.mark.parametrize(
+    ("body", "court"),
+    [
+        (
+            "Dane County Circuit Judge Walter Brandt denied a request for a temporary "
+            "injunction on Tuesday.",
+            "Dane County Circuit Court",
+        ),
+        (
+            "Ramsey County District Judge Leon Petrakis dismissed the lawsuit against the city "
+            "on Tuesday.",
+            "Ramsey County District Court",
+        ),
+        (
+            "Hinds County Chancellor Mavis Greer ruled Monday that the law is unconstitutional.",
+            "Hinds County Chancery Court",
+        ),
+        (
+            "Lowndes County Chancery Judge Paul Crane struck down the ordinance on Friday.",
+            "Lowndes County Chancery Court",
+        ),
+        (
+            "On Wednesday, Jefferson County Probate Judge Alma Ruiz dismissed the challenge to "
+            "the will.",
+            "Jefferson County Probate Court",
+        ),
+    ],
+)
+def test_county_trial_judge_title_names_the_court(body: str, court: str) -> None:
+    assert court_of(body) == court
+
+
+def test_county_judge_title_without_the_court_names_none() -> None:
+    """A county has several courts: "Cook County Judge" does not say which."""
+    body = "Cook County Judge Anna Loftus dismissed the lawsuit against the village on Monday."
+    assert court_of(body) is None
+
+
+def test_court_is_not_read_from_the_title_of_a_judge_who_did_not_decide() -> None:
+    body = (
+        "Judge Tom Reed on Monday dismissed the suit against the hospital. Polk County District "
+        "Judge Sam Ferrante had refused last year to dismiss a related case against its "
+        "parent company."
+    )
+    assert court_of(body) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "court"),
+    [
+        (
+            "Chancellor Kathleen Marsh of the Delaware Court of Chancery denied the motion to "
+            "dismiss on Monday.",
+            "Delaware Court of Chancery",
+        ),
+        (
+            "Judge Ann Lee of the Michigan Court of Claims on Friday dismissed the lawsuit "
+            "against the state.",
+            "Michigan Court of Claims",
+        ),
+        (
+            "The Texas Supreme Court on Friday reversed a lower court ruling and dismissed the "
+            "lawsuit against the city.",
+            "Texas Supreme Court",
+        ),
+        (
+            "The Ohio Court of Appeals on Friday affirmed the conviction of John Smith.",
+            "Ohio Court of Appeals",
+        ),
+    ],
+)
+def test_state_printed_with_a_state_court_is_kept(body: str, court: str) -> None:
+    assert court_of(body) == court
+
+
+def test_court_of_chancery_without_its_state_stays_as_printed() -> None:
+    body = "A judge on the Court of Chancery denied the motion to dismiss on Monday."
+    assert court_of(body) == "Court of Chancery"
+
+
+def test_background_state_court_is_not_the_federal_judges() -> None:
+    body = (
+        "Last year, Kern County Superior Court Judge Mary Stone had blocked the rule. On Monday "
+        "U.S. District Judge Paul Reed denied the motion to dismiss filed by the city."
+    )
+    assert court_of(body) is None
+
+
+def test_federal_judge_keeps_the_federal_court_over_a_background_state_court() -> None:
+    body = (
+        "U.S. District Judge Paul Reed on Monday denied the city's motion to dismiss. The suit "
+        "was filed in Kern County Superior Court and moved to the U.S. District Court for the "
+        "Eastern District of California in March."
+    )
+    assert court_of(body) == "U.S. District Court for the Eastern District of California"
+
+
+def test_background_federal_court_is_not_the_county_judges() -> None:
+    body = (
+        "Travis County District Judge Lena Ortiz on Tuesday blocked the ordinance. A similar "
+        "challenge was dismissed last year in the U.S. District Court for the Western District "
+        "of Texas."
+    )
+    assert court_of(body) == "Travis County District Court"
