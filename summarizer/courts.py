@@ -262,13 +262,18 @@ _DESTINATION_WORDS = (
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 
 # Each cue with the lower-case words one of which any match holds (tested on folded text).
+# A state's or the nation's top court as the subject ("Ohio's top court ruled", "the state's top
+# court"), not a court's rank in passing ("a top court official").
+_TOP_COURT = r"(?<=['’]s |s['’] )top court\b"
+# How a cue naming a court of last resort by its rank starts.
+_TOP_WORDS = ("top", "Top", "high", "High")
 _LEVEL_CUES = (
     (
         "supreme",
         gated(
-            r"\bSupreme Court\b|\bjustices\b|\bJustices\b|\bhigh court\b|"
-            r"\bHigh Court\b|\bhighest court\b",
-            "supreme court|justices|high court|highest court",
+            rf"\bSupreme Court\b|\bjustices\b|\bJustices\b|\bhigh court\b|"
+            rf"\bHigh Court\b|\bhighest court\b|{_TOP_COURT}",
+            "supreme court|justices|high court|highest court|top court",
             re.I,
         ),
     ),
@@ -333,7 +338,7 @@ def decide_level(doc: Doc) -> str:
 _WORD_CUES = tuple(
     (level, word, re.compile(pattern, re.I))
     for level, words in (
-        ("supreme", ("supreme court", "justices", "high court", "highest court")),
+        ("supreme", ("supreme court", "justices", "high court", "highest court", "top court")),
         ("en_banc", ("en banc",)),
         ("appellate", ("appeals court", "appellate", "court of appeal", "circuit judge", "panel")),
         ("agency", ("administrative law judge", "alj", "nlrb")),
@@ -341,9 +346,11 @@ _WORD_CUES = tuple(
     )
     for word in words
     for pattern in (
-        {"court of appeal": r"\bcourt of appeals?\b", "circuit judge": r"\bcircuit judge"}.get(
-            word, rf"\b{word}\b"
-        ),
+        {
+            "court of appeal": r"\bcourt of appeals?\b",
+            "circuit judge": r"\bcircuit judge",
+            "top court": _TOP_COURT,
+        }.get(word, rf"\b{word}\b"),
     )
 )
 _CUE_OF_WORD = {word: (level, pattern) for level, word, pattern in _WORD_CUES}
@@ -408,6 +415,12 @@ def _settle(
     if not found:
         return None
     at, level = min(found)
+    if level == "supreme" and text.startswith(_TOP_WORDS, at):
+        # Read from the owner's name ("appeal to Ohio's top court"): a possessive is no word of
+        # the destination cues.
+        owner = text.rfind(" ", 0, max(0, at - 1)) + 1 if at >= 2 and text[at - 2] in "s'’" else at
+        if _names_destination(text, owner):
+            return None  # "the state will appeal to its highest court": a lower court ruled
     if level == "supreme" and text.startswith("Supreme Court", at):
         level = _new_york_level(text, at, new_york) or level
     if level == "appellate" and _LEVEL_CUES[1][1].search(text, folded):

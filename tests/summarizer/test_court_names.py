@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer import summarize
+from summarizer.courts import decide_level
+from summarizer.text import prepare
 
 
 def court_of(body: str, title: str = "") -> str | None:
@@ -178,3 +180,49 @@ def test_background_federal_court_is_not_the_county_judges() -> None:
         "of Texas."
     )
     assert court_of(body) == "Travis County District Court"
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        (
+            "Ohio's top court on Tuesday struck down the city's income tax on remote workers. "
+            "Justice Pat Dunmore wrote for the majority in the 5-2 decision.",
+            "Pat Dunmore",
+        ),
+        (
+            "The state's top court on Thursday struck down the ban. Justice Mary Lind wrote for "
+            "the majority.",
+            "Mary Lind",
+        ),
+        (
+            "Kansas' top court on Friday struck down the map. Justice Omar Reyes wrote for the "
+            "majority.",
+            "Omar Reyes",
+        ),
+    ],
+)
+def test_a_states_top_court_is_a_court_of_last_resort(body: str, author: str) -> None:
+    """Read as a trial court, its majority author would go unnamed."""
+    assert [j.name for j in summarize(body).judges] == [author]
+
+
+def test_top_court_level_cue() -> None:
+    doc = prepare("Ohio's top court on Tuesday struck down the city's income tax.", "")
+    assert decide_level(doc) == "supreme"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Where an appeal goes is not the court that ruled.
+        "The state said it would appeal to Ohio's top court after U.S. District Judge Ann Lee "
+        "on Monday blocked the law.",
+        "Lawyers plan to ask the state's highest court to review the ruling, in which Judge Ann "
+        "Lee on Monday blocked the law.",
+        # A rank in passing is no court.
+        "A top court official said Judge Ann Lee on Monday blocked the law.",
+    ],
+)
+def test_top_court_named_as_a_destination_or_in_passing_keeps_the_trial_judge(body: str) -> None:
+    assert [j.name for j in summarize(body).judges] == ["Ann Lee"]
