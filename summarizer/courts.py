@@ -45,6 +45,18 @@ class _Tail:
 _Gate = tuple[str, ...] | _Tail | Callable[[str, int], bool] | None
 
 
+_FORMAL_STARTS = tuple(
+    f"{kind} Court {word} "
+    for kind in ("Superior", "Circuit", "District", "Chancery", "Probate")
+    for word in ("of", "for")
+)
+
+
+def _formal_county_court(text: str, pos: int) -> bool:
+    """Whether a county's court in its formal style may start at `pos` (where its anchor is)."""
+    return text.startswith(_FORMAL_STARTS, pos)
+
+
 def _after_lower_word(text: str, pos: int) -> bool:
     """Whether a lower-case letter and a space come just before `pos` (a place word's end)."""
     return pos >= 2 and text[pos - 1] == " " and _LOWER_LETTER.match(text, pos - 2) is not None
@@ -181,12 +193,8 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
         rf"(?:(?:State of )?(?:{tables.US_STATES}),? )?(?:County of {_PLACE}|{_PLACE} County)",
         "trial",
         8,
-        tuple(
-            f"{kind} Court {word}"
-            for kind in ("Superior", "Circuit", "District", "Chancery", "Probate")
-            for word in ("of", "for")
-        ),
-        None,
+        ("Superior Court", "Circuit Court", "District Court", "Chancery Court", "Probate Court"),
+        _formal_county_court,
     ),
     # A city's or county's state trial court printed without "County" ("San Francisco Superior
     # Court", "Arlington Circuit Court", "Denver District Court"); the first word is no sentence
@@ -687,7 +695,7 @@ def _pattern(anchor: str, rank: int) -> re.Pattern[str]:
 _ORD_WIDTH = max(len(word) for word in (*tables.ORDINALS, "00th", "D.C.", "Federal"))
 _HEADS = {
     # A county's court in its formal style: the match starts with the anchor.
-    _pattern("Probate Court of", 8): 0,
+    _pattern("Probate Court", 8): 0,
     # A city's court: a place name longer than this is not read whole (none is).
     re.compile(_CITY_COURT): _CITY_HEAD,
     _pattern("Circuit Court of Appeals", 7): _ORD_WIDTH + len(" U.S. "),
@@ -698,9 +706,10 @@ _HEADS = {
 
 # Patterns whose match holding an anchor occurrence inside a span already read starts inside it
 # too (the formal style starts with its anchor; a city's court is no longer than a county's court
-# that holds its anchor), so such occurrences need no search.
+# that holds its anchor), so such occurrences need no search. Their spans close nothing a later
+# pattern or finder reads, so they are not read at all for another level than theirs.
 # (By identity: a compiled pattern's hash is computed anew from its code at each call.)
-_INSIDE_TAKEN = frozenset(map(id, (_pattern("Probate Court of", 8), re.compile(_CITY_COURT))))
+_INSIDE_TAKEN = frozenset(map(id, (_pattern("Probate Court", 8), re.compile(_CITY_COURT))))
 _HEAD_BY_ID = {id(pattern): back for pattern, back in _HEADS.items()}
 
 
@@ -768,7 +777,7 @@ def _scan(  # type: ignore[no-untyped-def]
     taken = _Taken(len(norm))
     for pattern, level, rank, anchor, gate in _PAIRS if present else ():
         positions = present.get(anchor)
-        if positions is None:
+        if positions is None or (level != wanted and id(pattern) in _INSIDE_TAKEN):
             continue
         positions = _passing(norm, anchor, positions, gate)
         if id(pattern) in _INSIDE_TAKEN:
@@ -979,7 +988,10 @@ def _fitting(candidates: list[_Candidate], judges: list[Judge]) -> list[_Candida
     one, the other system's courts are another case's ("Last year, Kern County Superior Court
     Judge Roe had blocked the rule; on Monday U.S. District Judge Doe ..."): none beats one of
     them."""
-    first = judges[0].title if judges else None
+    if not judges:
+        kept = [c for c in candidates if c.judge is None]
+        return kept if len(kept) != len(candidates) else candidates
+    first = judges[0].title
     federal = None
     if first:
         if _FEDERAL_TITLE.search(first):
@@ -991,8 +1003,27 @@ def _fitting(candidates: list[_Candidate], judges: list[Judge]) -> list[_Candida
         for c in candidates
         if (c.judge is None or any(c.judge.startswith(j.name) for j in judges))
         and (federal is None or _is_federal(c.name) == federal)
+        and not _another_judges(c, judges)
     ]
     return kept if len(kept) != len(candidates) else candidates
+
+
+_JUDGE_AFTER_COURT = (" Judge ", " Justice ", " Chancellor ", " Vice Chancellor ", " Chief Judge ")
+
+
+def _another_judges(cand: _Candidate, judges: list[Judge]) -> bool:
+    """Whether the court is printed as the title of a judge none of the deciding ones is ("Kern
+    County Superior Court Judge Roe had blocked the rule" when Doe decided): Roe's court."""
+    if not judges or cand.judge is not None:
+        return False
+    norm, at = cand.sentence.norm, cand.position
+    if not norm.startswith(cand.name, at):
+        return False
+    end = at + len(cand.name)
+    if not norm.startswith(_JUDGE_AFTER_COURT, end):
+        return False
+    after = norm[end : end + _NAME_REACH]
+    return not any(j.name.rsplit(" ", 1)[-1] in after for j in judges)
 
 
 def _is_federal(court: str) -> bool:

@@ -226,3 +226,19 @@ def test_top_court_level_cue() -> None:
 )
 def test_top_court_named_as_a_destination_or_in_passing_keeps_the_trial_judge(body: str) -> None:
     assert [j.name for j in summarize(body).judges] == ["Ann Lee"]
+
+
+def test_court_printed_in_another_judges_title_is_not_the_deciding_judges() -> None:
+    body = (
+        "Last year, Kern County Superior Court Judge Mary Stone had blocked the rule. On Monday "
+        "Judge Paul Reed denied the motion to dismiss filed by the city."
+    )
+    assert court_of(body) is None
+
+
+def test_court_printed_in_the_deciding_judges_title_is_kept() -> None:
+    body = (
+        "Kern County Superior Court Judge Mary Stone on Monday denied the motion to dismiss "
+        "filed by the city. Stone wrote that the rule was lawful."
+    )
+    assert court_of(body) == "Kern County Superior Court"
