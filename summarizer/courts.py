@@ -23,8 +23,9 @@ _PLACE_WORD = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?"
 _NOT_PLACE = literal_trie(sorted([*tables.ORDINALS, *tables.NOT_PLACE_WORDS]))
 # The most text a city's court name has before "Superior Court" read whole.
 _CITY_HEAD = 48
+_CITY_WORD = rf"(?!(?:{_NOT_PLACE})\b){_PLACE_WORD}"
 _CITY_COURT = (
-    rf"(?<![\w.'’-])(?!(?:{_NOT_PLACE})\b){_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}} "
+    rf"(?<![\w.'’-]){_CITY_WORD}(?: {_CITY_WORD}){{0,2}} "
     r"(?:Superior|Circuit|District) Court(?! of Appeal)"
 )
 
@@ -711,6 +712,20 @@ _HEADS = {
 # (By identity: a compiled pattern's hash is computed anew from its code at each call.)
 _INSIDE_TAKEN = frozenset(map(id, (_pattern("Probate Court", 8), re.compile(_CITY_COURT))))
 _HEAD_BY_ID = {id(pattern): back for pattern, back in _HEADS.items()}
+# A county judge's title: a place name longer than a city court's is not read whole (none is).
+_HEAD_BY_ID[id(_COUNTY_TITLE)] = _CITY_HEAD
+
+
+_CITY_ID = id(re.compile(_CITY_COURT))
+_TITLE_CASE_WORDS = 40  # more words than a headline has
+
+
+def _title_cased(text: str) -> bool:
+    """Whether `text` is a headline in title case (two words in three capitalised)."""
+    words = text.split(None, _TITLE_CASE_WORDS)
+    if len(words) > _TITLE_CASE_WORDS:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) * 3 >= len(words) * 2
 
 
 def _start(m: re.Match[str]) -> int:
@@ -779,6 +794,8 @@ def _scan(  # type: ignore[no-untyped-def]
         positions = present.get(anchor)
         if positions is None or (level != wanted and id(pattern) in _INSIDE_TAKEN):
             continue
+        if id(pattern) == _CITY_ID and _title_cased(norm):
+            continue  # "Lender Loses Superior Court Bid": a headline's capitals name no place
         positions = _passing(norm, anchor, positions, gate)
         if id(pattern) in _INSIDE_TAKEN:
             positions = [p for p in positions if not taken.inside(p)]

@@ -242,3 +242,25 @@ def test_court_printed_in_the_deciding_judges_title_is_kept() -> None:
         "filed by the city. Stone wrote that the rule was lawful."
     )
     assert court_of(body) == "Kern County Superior Court"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Lender Loses Superior Court Bid To Halt Probe",
+            "Judge Ann Lee on Monday denied the lender's motion to dismiss.",
+        ),
+        ("Mom Wins Custody Fight In Superior Court", "Judge Ann Lee on Monday granted the motion."),
+        ("", "The family won its fight In Superior Court as Judge Ann Lee granted the motion."),
+    ],
+)
+def test_capitalised_words_of_a_headline_are_no_place(title: str, body: str) -> None:
+    assert court_of(body, title) is None
+
+
+def test_a_lower_case_headline_names_a_city_court() -> None:
+    title = "Judge halts payday lender in San Diego Superior Court case"
+    assert court_of("Judge Ann Lee on Monday granted the motion.", title) == (
+        "San Diego Superior Court"
+    )
