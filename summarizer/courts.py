@@ -198,8 +198,8 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
         _formal_county_court,
     ),
     # A city's or county's state trial court printed without "County" ("San Francisco Superior
-    # Court", "Arlington Circuit Court", "Denver District Court"); the first word is no sentence
-    # opener, weekday, ordinal, direction or federal word, and no circuit is one of appeals.
+    # Court", "Arlington Circuit Court", "Denver District Court"); no word of the place is a
+    # function, date, ordinal, direction, title or federal word, and no circuit is one of appeals.
     (
         _CITY_COURT,
         "trial",
@@ -245,7 +245,7 @@ _FEDERAL_JUDGE_IN = re.compile(
 # A county trial judge's title that names the court ("Dane County Circuit Judge", "Hinds County
 # Chancellor"); "Cook County Judge" names none, as a county has several courts.
 _COUNTY_TITLE = re.compile(
-    rf"(?<![\w.'’-])(?!(?:{_NOT_PLACE})\b)(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}}) County "
+    rf"(?<![\w.'’-])(?P<place>{_CITY_WORD}(?: {_CITY_WORD}){{0,2}}) County "
     r"(?:(?P<kind>Circuit|District|Superior|Chancery|Probate|Family|Juvenile|Municipal|Criminal|"
     r"Civil|Common Pleas) Judge|(?P<chancellor>Chancellor))\b"
 )
@@ -694,11 +694,12 @@ def _pattern(anchor: str, rank: int) -> re.Pattern[str]:
 # holding an occurrence ends before the earliest place that one can start, so a search from there
 # finds it first, as a search from further back does.
 _ORD_WIDTH = max(len(word) for word in (*tables.ORDINALS, "00th", "D.C.", "Federal"))
+(_CITY_PATTERN,) = {p for p, *_ in _PAIRS if p.pattern == _CITY_COURT}
 _HEADS = {
     # A county's court in its formal style: the match starts with the anchor.
     _pattern("Probate Court", 8): 0,
     # A city's court: a place name longer than this is not read whole (none is).
-    re.compile(_CITY_COURT): _CITY_HEAD,
+    _CITY_PATTERN: _CITY_HEAD,
     _pattern("Circuit Court of Appeals", 7): _ORD_WIDTH + len(" U.S. "),
     _pattern("Court of Appeal", 5): _ORD_WIDTH + len(" District "),
     _SHORT_CIRCUIT: len("the ") + _ORD_WIDTH + len(" U.S. "),
@@ -710,13 +711,13 @@ _HEADS = {
 # that holds its anchor), so such occurrences need no search. Their spans close nothing a later
 # pattern or finder reads, so they are not read at all for another level than theirs.
 # (By identity: a compiled pattern's hash is computed anew from its code at each call.)
-_INSIDE_TAKEN = frozenset(map(id, (_pattern("Probate Court", 8), re.compile(_CITY_COURT))))
+_INSIDE_TAKEN = frozenset(map(id, (_pattern("Probate Court", 8), _CITY_PATTERN)))
 _HEAD_BY_ID = {id(pattern): back for pattern, back in _HEADS.items()}
 # A county judge's title: a place name longer than a city court's is not read whole (none is).
 _HEAD_BY_ID[id(_COUNTY_TITLE)] = _CITY_HEAD
 
 
-_CITY_ID = id(re.compile(_CITY_COURT))
+_CITY_ID = id(_CITY_PATTERN)
 _TITLE_CASE_WORDS = 40  # more words than a headline has
 
 
@@ -995,7 +996,7 @@ _STATE_TITLE = re.compile(
     r"County|Parish|Superior|Chancellor|Probate|Family|Juvenile|Municipal|State |Common Pleas|"
     r"Criminal Court|Civil Court"
 )
-_FEDERAL_TITLE = re.compile(r"U\.S\.|Magistrate|Bankruptcy")
+_FEDERAL_TITLE = re.compile(r"U\.S\.|Bankruptcy")
 
 
 def _fitting(candidates: list[_Candidate], judges: list[Judge]) -> list[_Candidate]:
