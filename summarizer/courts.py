@@ -26,7 +26,7 @@ _CITY_HEAD = 48
 _CITY_WORD = rf"(?!(?:{_NOT_PLACE})\b){_PLACE_WORD}"
 _CITY_COURT = (
     rf"(?<![\w.'’-]){_CITY_WORD}(?: {_CITY_WORD}){{0,2}} "
-    r"(?:Superior|Circuit|District) Court(?! of Appeal)"
+    r"(?:Superior|Circuit) Court(?! of Appeal)"
 )
 
 
@@ -42,8 +42,7 @@ class _Tail:
 
 # A gate is a `_Tail`, or the strings one of which the text just before an anchor occurrence
 # must end with (for an anchor that sits at one place in every match, after one of them).
-# Or a test of the text and the anchor's place.
-_Gate = tuple[str, ...] | _Tail | Callable[[str, int], bool] | None
+_Gate = tuple[str, ...] | _Tail | None
 
 
 _FORMAL_STARTS = tuple(
@@ -51,11 +50,6 @@ _FORMAL_STARTS = tuple(
     for kind in ("Superior", "Circuit", "District", "Chancery", "Probate")
     for word in ("of", "for")
 )
-
-
-def _formal_county_court(text: str, pos: int) -> bool:
-    """Whether a county's court in its formal style may start at `pos` (where its anchor is)."""
-    return text.startswith(_FORMAL_STARTS, pos)
 
 
 def _after_lower_word(text: str, pos: int) -> bool:
@@ -187,26 +181,6 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
         ("Court of Claims",),
         _STATE_ENDS,
     ),
-    # A county's court in its formal style ("Circuit Court of Cook County", "Superior Court of
-    # California, County of San Francisco").
-    (
-        rf"(?:Superior|Circuit|District|Chancery|Probate) Court (?:of|for) (?:the )?"
-        rf"(?:(?:State of )?(?:{tables.US_STATES}),? )?(?:County of {_PLACE}|{_PLACE} County)",
-        "trial",
-        8,
-        ("Superior Court", "Circuit Court", "District Court", "Chancery Court", "Probate Court"),
-        _formal_county_court,
-    ),
-    # A city's or county's state trial court printed without "County" ("San Francisco Superior
-    # Court", "Arlington Circuit Court", "Denver District Court"); no word of the place is a
-    # function, date, ordinal, direction, title or federal word, and no circuit is one of appeals.
-    (
-        _CITY_COURT,
-        "trial",
-        7,
-        ("Superior Court", "Circuit Court", "District Court"),
-        _after_lower_word,
-    ),
     # A literal pattern's matches are its occurrences whichever part of it is the anchor: this
     # one holds a key word (below).
     (
@@ -242,6 +216,20 @@ _DISTRICT_ONLY = re.compile(
 _FEDERAL_JUDGE_IN = re.compile(
     rf"\bfederal judge in (?P<city>{_PLACE})\b|\b(?:A|a) (?P<city2>{_PLACE}) federal judge\b"
 )
+# A county's court in its formal style ("Circuit Court of Cook County", "Superior Court of
+# California, County of San Francisco"); tried only at its anchors' places, where it starts.
+_FORMAL_COURT = re.compile(
+    rf"(?:Superior|Circuit|District|Chancery|Probate) Court (?:of|for) (?:the )?"
+    rf"(?:(?:State of )?(?:{tables.US_STATES}),? )?(?:County of {_PLACE}|{_PLACE} County)"
+)
+_FORMAL_ANCHORS = ("Superior Court", "Circuit Court", "District Court", "Chancery Court")
+_FORMAL_ANCHORS += ("Probate Court",)
+# A city's or county's state trial court printed without "County" ("San Francisco Superior
+# Court", "Arlington Circuit Court"; not "Manhattan District Court", a federal court's nickname
+# as often as a state court's name); no word of the place is a function, date, ordinal,
+# direction, title or federal word, and no circuit is one of appeals.
+_CITY_PATTERN = re.compile(_CITY_COURT)
+_CITY_ANCHORS = ("Superior Court", "Circuit Court")
 # A county trial judge's title that names the court ("Dane County Circuit Judge", "Hinds County
 # Chancellor"); "Cook County Judge" names none, as a county has several courts.
 _COUNTY_TITLE = re.compile(
@@ -542,7 +530,7 @@ _DISTRICT_TAIL = _Tail(
     16,
 )
 _LOWER_LETTER = re.compile(f"[{L}]")
-_ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit"]))
+_ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit", "Probate Court"]))
 
 
 # Anchors read off a key word: those starting with it (with the text all of them start with),
@@ -648,8 +636,6 @@ def _passing(text: str, anchor: str, positions: list[int], gate: _Gate) -> list[
     """The anchor occurrences the gate cannot rule out of every match."""
     if gate is None:
         return positions
-    if callable(gate):
-        return [p for p in positions if gate(text, p)]
     if isinstance(gate, _Tail):
         size, reach, back = len(text), len(anchor) + 90, gate.back
         search = gate.pattern.search
@@ -694,30 +680,22 @@ def _pattern(anchor: str, rank: int) -> re.Pattern[str]:
 # holding an occurrence ends before the earliest place that one can start, so a search from there
 # finds it first, as a search from further back does.
 _ORD_WIDTH = max(len(word) for word in (*tables.ORDINALS, "00th", "D.C.", "Federal"))
-(_CITY_PATTERN,) = {p for p, *_ in _PAIRS if p.pattern == _CITY_COURT}
 _HEADS = {
-    # A county's court in its formal style: the match starts with the anchor.
-    _pattern("Probate Court", 8): 0,
-    # A city's court: a place name longer than this is not read whole (none is).
-    _CITY_PATTERN: _CITY_HEAD,
     _pattern("Circuit Court of Appeals", 7): _ORD_WIDTH + len(" U.S. "),
     _pattern("Court of Appeal", 5): _ORD_WIDTH + len(" District "),
     _SHORT_CIRCUIT: len("the ") + _ORD_WIDTH + len(" U.S. "),
 }
 
 
-# Patterns whose match holding an anchor occurrence inside a span already read starts inside it
-# too (the formal style starts with its anchor; a city's court is no longer than a county's court
-# that holds its anchor), so such occurrences need no search. Their spans close nothing a later
-# pattern or finder reads, so they are not read at all for another level than theirs.
 # (By identity: a compiled pattern's hash is computed anew from its code at each call.)
-_INSIDE_TAKEN = frozenset(map(id, (_pattern("Probate Court", 8), _CITY_PATTERN)))
 _HEAD_BY_ID = {id(pattern): back for pattern, back in _HEADS.items()}
-# A county judge's title: a place name longer than a city court's is not read whole (none is).
+# The formal style starts with its anchor; a place name longer than a city court's is not read
+# whole (none is).
+_HEAD_BY_ID[id(_FORMAL_COURT)] = 0
+_HEAD_BY_ID[id(_CITY_PATTERN)] = _CITY_HEAD
 _HEAD_BY_ID[id(_COUNTY_TITLE)] = _CITY_HEAD
 
 
-_CITY_ID = id(_CITY_PATTERN)
 _TITLE_CASE_WORDS = 40  # more words than a headline has
 
 
@@ -793,13 +771,9 @@ def _scan(  # type: ignore[no-untyped-def]
     taken = _Taken(len(norm))
     for pattern, level, rank, anchor, gate in _PAIRS if present else ():
         positions = present.get(anchor)
-        if positions is None or (level != wanted and id(pattern) in _INSIDE_TAKEN):
+        if positions is None:
             continue
-        if id(pattern) == _CITY_ID and _title_cased(norm):
-            continue  # "Lender Loses Superior Court Bid": a headline's capitals name no place
         positions = _passing(norm, anchor, positions, gate)
-        if id(pattern) in _INSIDE_TAKEN:
-            positions = [p for p in positions if not taken.inside(p)]
         if not positions:
             continue
         matches = _anchored(pattern, norm, anchor, positions)
@@ -832,6 +806,7 @@ def _scan(  # type: ignore[no-untyped-def]
             if taken.inside(m.start("div")):
                 continue
             add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
+        _add_county_courts(norm, present, taken, add)
         titles = [p for p in present.get("County", ()) if norm.startswith(_COUNTY_TITLE_TAILS, p)]
         for m in _anchored(_COUNTY_TITLE, norm, "County", titles):
             if taken.inside(m.start()):
@@ -871,6 +846,36 @@ def _scan(  # type: ignore[no-untyped-def]
                 continue  # "the Supreme Court in Manhattan": New York's trial court
             add("U.S. Supreme Court", "supreme", 1, m.start())
     return found
+
+
+def _add_county_courts(norm: str, present: dict[str, list[int]], taken: _Taken, add) -> None:  # type: ignore[no-untyped-def]
+    """A county's or city's trial court in the formal style or by the place's name alone. Read
+    after the court patterns, whose spans they never overlap but where they print the same
+    court; an anchor inside a span already read is in no match (the formal style starts with
+    it, and a city's court is no longer than the county court holding it)."""
+    formal = [
+        p
+        for anchor in _FORMAL_ANCHORS
+        for p in present.get(anchor, ())
+        if norm.startswith(_FORMAL_STARTS, p) and not taken.inside(p)
+    ]
+    city = [
+        p
+        for anchor in _CITY_ANCHORS
+        for p in present.get(anchor, ())
+        if _after_lower_word(norm, p) and not taken.inside(p)
+    ]
+    if city and _title_cased(norm):
+        city = []  # "Lender Loses Superior Court Bid": a headline's capitals name no place
+    for pattern, positions, rank in ((_FORMAL_COURT, formal, 8), (_CITY_PATTERN, city, 7)):
+        if not positions:
+            continue
+        positions.sort()
+        for m in _anchored(pattern, norm, "Superior Court", positions):
+            if taken.inside(m.start()):
+                continue
+            taken.add(m.start(), m.end())
+            add(None, "trial", rank, m.start(), m.end())
 
 
 def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
@@ -1016,32 +1021,27 @@ def _fitting(candidates: list[_Candidate], judges: list[Judge]) -> list[_Candida
             federal = True
         elif _STATE_TITLE.search(first):
             federal = False
-    kept = [
-        c
-        for c in candidates
-        if (c.judge is None or any(c.judge.startswith(j.name) for j in judges))
-        and (federal is None or _is_federal(c.name) == federal)
-        and not _another_judges(c, judges)
-    ]
+    surnames = [j.name.rsplit(" ", 1)[-1] for j in judges]
+    kept = []
+    for c in candidates:
+        if c.judge is not None:
+            if any(c.judge.startswith(j.name) for j in judges):
+                kept.append(c)
+            continue
+        if federal is not None and _is_federal(c.name) != federal:
+            continue
+        # A court printed as the title of a judge none of the deciding ones is ("Kern County
+        # Superior Court Judge Roe had blocked the rule" when Doe decided) is Roe's court.
+        norm, end = c.sentence.norm, c.position + len(c.name)
+        if norm.startswith(_JUDGE_AFTER_COURT, end) and norm.startswith(c.name, c.position):
+            after = norm[end : end + _NAME_REACH]
+            if not any(name in after for name in surnames):
+                continue
+        kept.append(c)
     return kept if len(kept) != len(candidates) else candidates
 
 
 _JUDGE_AFTER_COURT = (" Judge ", " Justice ", " Chancellor ", " Vice Chancellor ", " Chief Judge ")
-
-
-def _another_judges(cand: _Candidate, judges: list[Judge]) -> bool:
-    """Whether the court is printed as the title of a judge none of the deciding ones is ("Kern
-    County Superior Court Judge Roe had blocked the rule" when Doe decided): Roe's court."""
-    if not judges or cand.judge is not None:
-        return False
-    norm, at = cand.sentence.norm, cand.position
-    if not norm.startswith(cand.name, at):
-        return False
-    end = at + len(cand.name)
-    if not norm.startswith(_JUDGE_AFTER_COURT, end):
-        return False
-    after = norm[end : end + _NAME_REACH]
-    return not any(j.name.rsplit(" ", 1)[-1] in after for j in judges)
 
 
 def _is_federal(court: str) -> bool:

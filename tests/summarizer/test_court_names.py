@@ -33,9 +33,9 @@ def court_of(body: str, title: str = "") -> str | None:
             "Miami-Dade Circuit Court",
         ),
         (
-            "Denver District Court Judge Marcy Ortega on Friday dismissed the lawsuit against "
-            "the city.",
-            "Denver District Court",
+            "Baltimore City Circuit Court Judge Marcy Ortega on Friday dismissed the lawsuit "
+            "against the city.",
+            "Baltimore City Circuit Court",
         ),
         (
             "Judge Helen Park of the Circuit Court of Cook County on Tuesday dismissed the "
@@ -59,6 +59,8 @@ def test_state_trial_court_named_by_its_city_or_county(body: str, court: str) ->
         # A weekday, a title word or a federal word before the court is no place.
         "Tuesday Superior Court Judge Lena Fox dismissed the lawsuit against the city.",
         "United States District Court Judge Lena Fox on Tuesday dismissed the lawsuit.",
+        # A federal court's nickname as often as a state court's name.
+        "A Manhattan District Court judge on Tuesday dismissed the lawsuit against the city.",
         "A Sixth Judicial Circuit Court judge on Tuesday dismissed the lawsuit against the city.",
         "The Superior Court dismissed the lawsuit against the city on Tuesday, Judge Lena Fox "
         "wrote.",
