@@ -24,8 +24,9 @@ _NOT_PLACE = literal_trie(sorted([*tables.ORDINALS, *tables.NOT_PLACE_WORDS]))
 # The most text a city's court name has before "Superior Court" read whole.
 _CITY_HEAD = 48
 _CITY_WORD = rf"(?!(?:{_NOT_PLACE})\b){_PLACE_WORD}"
+_CITY_PLACE = rf"(?:Ste?\. )?{_CITY_WORD}(?: {_CITY_WORD}){{0,2}}"  # "St. Louis" too
 _CITY_COURT = (
-    rf"(?<![\w.'’-]){_CITY_WORD}(?: {_CITY_WORD}){{0,2}} "
+    rf"(?<![\w.'’-]){_CITY_PLACE} "
     r"(?:Superior|Circuit) Court(?! of Appeal)"
 )
 
@@ -220,7 +221,7 @@ _FEDERAL_JUDGE_IN = re.compile(
 # California, County of San Francisco"); tried only at its anchors' places, where it starts.
 _FORMAL_COURT = re.compile(
     rf"(?:Superior|Circuit|District|Chancery|Probate) Court (?:of|for) (?:the )?"
-    rf"(?:(?:State of )?(?:{tables.US_STATES}),? )?(?:County of {_PLACE}|{_PLACE} County)"
+    rf"(?:(?:State of )?(?:{tables.US_STATES}),? )?(?:County of {_CITY_PLACE}|{_CITY_PLACE} County)"
 )
 _FORMAL_ANCHORS = ("Superior Court", "Circuit Court", "District Court", "Chancery Court")
 _FORMAL_ANCHORS += ("Probate Court",)
@@ -233,7 +234,7 @@ _CITY_ANCHORS = ("Superior Court", "Circuit Court")
 # A county trial judge's title that names the court ("Dane County Circuit Judge", "Hinds County
 # Chancellor"); "Cook County Judge" names none, as a county has several courts.
 _COUNTY_TITLE = re.compile(
-    rf"(?<![\w.'’-])(?P<place>{_CITY_WORD}(?: {_CITY_WORD}){{0,2}}) County "
+    rf"(?<![\w.'’-])(?P<place>{_CITY_PLACE}) County "
     r"(?:(?P<kind>Circuit|District|Superior|Chancery|Probate|Family|Juvenile|Municipal|Criminal|"
     r"Civil|Common Pleas) Judge|(?P<chancellor>Chancellor))\b"
 )

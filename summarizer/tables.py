@@ -411,7 +411,8 @@ NOT_PLACE_WORDS = words(
     National Judicial Northern Southern Eastern Western Middle Central Former Retired Chief
     Presiding Senior Acting Assistant Deputy Judge Justice Yesterday Today Tomorrow Earlier Later
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Appeals Appellate Bankruptcy"""
+    July August September October November December Appeals Appellate Bankruptcy Court Superior
+    Circuit District Chancery Probate"""
 )
 # Mentions of a court as the destination of an appeal or the author of the ruling under review.
 COURT_DESTINATION_CUES = (

@@ -96,6 +96,11 @@ def test_a_federal_circuit_court_of_appeals_is_no_city_trial_court() -> None:
             "Hinds County Chancery Court",
         ),
         (
+            "St. Louis County Circuit Judge Nora Beck on Monday dismissed the lawsuit against "
+            "the city.",
+            "St. Louis County Circuit Court",
+        ),
+        (
             "Lowndes County Chancery Judge Paul Crane struck down the ordinance on Friday.",
             "Lowndes County Chancery Court",
         ),
