@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer import tables
+from summarizer.facts import Judge
 from summarizer.gates import fold, gated, has_any
-from summarizer.judges import literal_trie, new_york_context, new_york_supreme
+from summarizer.judges import chosen_judges, literal_trie, new_york_context, new_york_supreme
 from summarizer.text import Doc, Sentence
 
 U, L = tables.UPPER, tables.LOWER
@@ -16,6 +17,18 @@ _ORD = "|".join(tables.ORDINALS)
 _NUM_ORD = r"\d{1,2}(?:st|nd|rd|th)"
 _PLACE = rf"[{U}][{L}]+(?: [{U}][{L}]+){{0,2}}"
 _DIVISION = r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
+# A word of a place's name, hyphened ones too ("Miami-Dade").
+_PLACE_WORD = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?"
+# Capitalised words that open a court's name without being a place in it.
+_NOT_PLACE = literal_trie(sorted([*tables.ORDINALS, *tables.NOT_PLACE_WORDS]))
+# The most text a city's court name has before "Superior Court" read whole.
+_CITY_HEAD = 48
+_CITY_WORD = rf"(?!(?:{_NOT_PLACE})\b){_PLACE_WORD}"
+_CITY_PLACE = rf"(?:Ste?\. )?{_CITY_WORD}(?: {_CITY_WORD}){{0,2}}"  # "St. Louis" too
+_CITY_COURT = (
+    rf"(?<![\w.'’-]){_CITY_PLACE} "
+    r"(?:Superior|Circuit) Court(?! of Appeal)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +44,18 @@ class _Tail:
 # A gate is a `_Tail`, or the strings one of which the text just before an anchor occurrence
 # must end with (for an anchor that sits at one place in every match, after one of them).
 _Gate = tuple[str, ...] | _Tail | None
+
+
+_FORMAL_STARTS = tuple(
+    f"{kind} Court {word} "
+    for kind in ("Superior", "Circuit", "District", "Chancery", "Probate")
+    for word in ("of", "for")
+)
+
+
+def _after_lower_word(text: str, pos: int) -> bool:
+    """Whether a lower-case letter and a space come just before `pos` (a place word's end)."""
+    return pos >= 2 and text[pos - 1] == " " and _LOWER_LETTER.match(text, pos - 2) is not None
 
 
 _STATE_ENDS = tuple(f"{state} " for state in tables.US_STATES.split("|"))
@@ -135,12 +160,26 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
         None,
     ),
     (rf"(?:[{U}][{L}]+ ){{1,3}}Chancery Court", "trial", 7, ("Chancery Court",), None),
+    (
+        rf"(?:{tables.US_STATES}) Court of Chancery",
+        "trial",
+        8,
+        ("Court of Chancery",),
+        _STATE_ENDS,
+    ),
     (r"Court of Chancery", "trial", 7, ("Court of Chancery",), None),
     (
         rf"(?:{tables.US_STATES}) (?:Superior|Circuit|District|Chancery) Court",
         "trial",
         7,
         ("Superior Court", "Circuit Court", "District Court", "Chancery Court"),
+        _STATE_ENDS,
+    ),
+    (
+        rf"(?:{tables.US_STATES}) Court of Claims",
+        "trial",
+        7,
+        ("Court of Claims",),
         _STATE_ENDS,
     ),
     # A literal pattern's matches are its occurrences whichever part of it is the anchor: this
@@ -178,6 +217,39 @@ _DISTRICT_ONLY = re.compile(
 _FEDERAL_JUDGE_IN = re.compile(
     rf"\bfederal judge in (?P<city>{_PLACE})\b|\b(?:A|a) (?P<city2>{_PLACE}) federal judge\b"
 )
+# A county's court in its formal style ("Circuit Court of Cook County", "Superior Court of
+# California, County of San Francisco"); tried only at its anchors' places, where it starts.
+_FORMAL_COURT = re.compile(
+    rf"(?:Superior|Circuit|District|Chancery|Probate) Court (?:of|for) (?:the )?"
+    rf"(?:(?:State of )?(?:{tables.US_STATES}),? )?(?:County of {_CITY_PLACE}|{_CITY_PLACE} County)"
+)
+_FORMAL_ANCHORS = ("Superior Court", "Circuit Court", "District Court", "Chancery Court")
+_FORMAL_ANCHORS += ("Probate Court",)
+# A city's or county's state trial court printed without "County" ("San Francisco Superior
+# Court", "Arlington Circuit Court"; not "Manhattan District Court", a federal court's nickname
+# as often as a state court's name); no word of the place is a function, date, ordinal,
+# direction, title or federal word, and no circuit is one of appeals.
+_CITY_PATTERN = re.compile(_CITY_COURT)
+_CITY_ANCHORS = ("Superior Court", "Circuit Court")
+# A county trial judge's title that names the court ("Dane County Circuit Judge", "Hinds County
+# Chancellor"); "Cook County Judge" names none, as a county has several courts.
+_COUNTY_TITLE = re.compile(
+    rf"(?<![\w.'’-])(?P<place>{_CITY_PLACE}) County "
+    r"(?:(?P<kind>Circuit|District|Superior|Chancery|Probate|Family|Juvenile|Municipal|Criminal|"
+    r"Civil|Common Pleas) Judge|(?P<chancellor>Chancellor))\b"
+)
+# How each match of `_COUNTY_TITLE` goes on from "County".
+_COUNTY_TITLE_TAILS = (
+    "County Chancellor",
+    *(
+        f"County {kind} Judge"
+        for kind in (
+            *("Circuit", "District", "Superior", "Chancery", "Probate", "Family", "Juvenile"),
+            *("Municipal", "Criminal", "Civil", "Common Pleas"),
+        )
+    ),
+)
+_NAME_REACH = 60  # the most of a judge's name read after a title
 _BARE_SUPREME = re.compile(r"\b(?:the|The) Supreme Court\b|\bthe justices\b")
 _DESTINATION = re.compile(tables.COURT_DESTINATION_CUES, re.I)
 # Lower-case words one of which any match of `_DESTINATION` starts with (in folded text).
@@ -188,13 +260,18 @@ _DESTINATION_WORDS = (
 _DISTRACTOR = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
 
 # Each cue with the lower-case words one of which any match holds (tested on folded text).
+# A state's or the nation's top court as the subject ("Ohio's top court ruled", "the state's top
+# court"), not a court's rank in passing ("a top court official").
+_TOP_COURT = r"(?<=['’]s |s['’] )top court\b"
+# How a cue naming a court of last resort by its rank starts.
+_TOP_WORDS = ("top", "Top", "high", "High")
 _LEVEL_CUES = (
     (
         "supreme",
         gated(
-            r"\bSupreme Court\b|\bjustices\b|\bJustices\b|\bhigh court\b|"
-            r"\bHigh Court\b|\bhighest court\b",
-            "supreme court|justices|high court|highest court",
+            rf"\bSupreme Court\b|\bjustices\b|\bJustices\b|\bhigh court\b|"
+            rf"\bHigh Court\b|\bhighest court\b|{_TOP_COURT}",
+            "supreme court|justices|high court|highest court|top court",
             re.I,
         ),
     ),
@@ -259,7 +336,7 @@ def decide_level(doc: Doc) -> str:
 _WORD_CUES = tuple(
     (level, word, re.compile(pattern, re.I))
     for level, words in (
-        ("supreme", ("supreme court", "justices", "high court", "highest court")),
+        ("supreme", ("supreme court", "justices", "high court", "highest court", "top court")),
         ("en_banc", ("en banc",)),
         ("appellate", ("appeals court", "appellate", "court of appeal", "circuit judge", "panel")),
         ("agency", ("administrative law judge", "alj", "nlrb")),
@@ -267,9 +344,11 @@ _WORD_CUES = tuple(
     )
     for word in words
     for pattern in (
-        {"court of appeal": r"\bcourt of appeals?\b", "circuit judge": r"\bcircuit judge"}.get(
-            word, rf"\b{word}\b"
-        ),
+        {
+            "court of appeal": r"\bcourt of appeals?\b",
+            "circuit judge": r"\bcircuit judge",
+            "top court": _TOP_COURT,
+        }.get(word, rf"\b{word}\b"),
     )
 )
 _CUE_OF_WORD = {word: (level, pattern) for level, word, pattern in _WORD_CUES}
@@ -334,6 +413,12 @@ def _settle(
     if not found:
         return None
     at, level = min(found)
+    if level == "supreme" and text.startswith(_TOP_WORDS, at):
+        # Read from the owner's name ("appeal to Ohio's top court"): a possessive is no word of
+        # the destination cues.
+        owner = text.rfind(" ", 0, max(0, at - 1)) + 1 if at >= 2 and text[at - 2] in "s'’" else at
+        if _names_destination(text, owner):
+            return None  # "the state will appeal to its highest court": a lower court ruled
     if level == "supreme" and text.startswith("Supreme Court", at):
         level = _new_york_level(text, at, new_york) or level
     if level == "appellate" and _LEVEL_CUES[1][1].search(text, folded):
@@ -388,6 +473,9 @@ class _Candidate:
     rank: int
     sentence: Sentence
     position: int
+    # For a court read from a judge's title ("Dane County Circuit Judge Ann Roe"), not printed:
+    # the text just after the title, which starts with the judge's name.
+    judge: str | None = None
 
 
 def _candidates(doc: Doc, wanted: str) -> list[_Candidate]:
@@ -443,7 +531,7 @@ _DISTRICT_TAIL = _Tail(
     16,
 )
 _LOWER_LETTER = re.compile(f"[{L}]")
-_ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit"]))
+_ANCHORS = tuple(dict.fromkeys([*(pair[3] for pair in _PAIRS), "Circuit", "Probate Court"]))
 
 
 # Anchors read off a key word: those starting with it (with the text all of them start with),
@@ -566,7 +654,7 @@ def _anchored(
     found: list[re.Match[str]] = []
     seen: set[int] = set()
     size, reach = len(text), len(anchor) + 90
-    back = _HEADS.get(pattern, 90)
+    back = _HEAD_BY_ID.get(id(pattern), 90)
     for pos in positions:
         # Matches come in order and never overlap: after the first that ends past the anchor,
         # none holds it, so the rest of the window is not searched.
@@ -598,6 +686,26 @@ _HEADS = {
     _pattern("Court of Appeal", 5): _ORD_WIDTH + len(" District "),
     _SHORT_CIRCUIT: len("the ") + _ORD_WIDTH + len(" U.S. "),
 }
+
+
+# (By identity: a compiled pattern's hash is computed anew from its code at each call.)
+_HEAD_BY_ID = {id(pattern): back for pattern, back in _HEADS.items()}
+# The formal style starts with its anchor; a place name longer than a city court's is not read
+# whole (none is).
+_HEAD_BY_ID[id(_FORMAL_COURT)] = 0
+_HEAD_BY_ID[id(_CITY_PATTERN)] = _CITY_HEAD
+_HEAD_BY_ID[id(_COUNTY_TITLE)] = _CITY_HEAD
+
+
+_TITLE_CASE_WORDS = 40  # more words than a headline has
+
+
+def _title_cased(text: str) -> bool:
+    """Whether `text` is a headline in title case (two words in three capitalised)."""
+    words = text.split(None, _TITLE_CASE_WORDS)
+    if len(words) > _TITLE_CASE_WORDS:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) * 3 >= len(words) * 2
 
 
 def _start(m: re.Match[str]) -> int:
@@ -699,6 +807,17 @@ def _scan(  # type: ignore[no-untyped-def]
             if taken.inside(m.start("div")):
                 continue
             add(f"U.S. District Court for the {m.group('div')}", "trial", 5, m.start())
+        _add_county_courts(norm, present, taken, add)
+        titles = [p for p in present.get("County", ()) if norm.startswith(_COUNTY_TITLE_TAILS, p)]
+        for m in _anchored(_COUNTY_TITLE, norm, "County", titles):
+            if taken.inside(m.start()):
+                continue
+            kind = "Chancery" if m.group("chancellor") else m.group("kind")
+            court = "Court of Common Pleas" if kind == "Common Pleas" else f"{kind} Court"
+            sent, local = where(m.start())
+            name = f"{m.group('place')} County {court}"
+            after = norm[m.end() + 1 : m.end() + 1 + _NAME_REACH]
+            found.append(_Candidate(name, "trial", 7, sent, local, after))
         judges = [
             p for p in _find_all(norm, "federal judge") if _could_be_federal_judge_in(norm, p)
         ]
@@ -728,6 +847,36 @@ def _scan(  # type: ignore[no-untyped-def]
                 continue  # "the Supreme Court in Manhattan": New York's trial court
             add("U.S. Supreme Court", "supreme", 1, m.start())
     return found
+
+
+def _add_county_courts(norm: str, present: dict[str, list[int]], taken: _Taken, add) -> None:  # type: ignore[no-untyped-def]
+    """A county's or city's trial court in the formal style or by the place's name alone. Read
+    after the court patterns, whose spans they never overlap but where they print the same
+    court; an anchor inside a span already read is in no match (the formal style starts with
+    it, and a city's court is no longer than the county court holding it)."""
+    formal = [
+        p
+        for anchor in _FORMAL_ANCHORS
+        for p in present.get(anchor, ())
+        if norm.startswith(_FORMAL_STARTS, p) and not taken.inside(p)
+    ]
+    city = [
+        p
+        for anchor in _CITY_ANCHORS
+        for p in present.get(anchor, ())
+        if _after_lower_word(norm, p) and not taken.inside(p)
+    ]
+    if city and _title_cased(norm):
+        city = []  # "Lender Loses Superior Court Bid": a headline's capitals name no place
+    for pattern, positions, rank in ((_FORMAL_COURT, formal, 8), (_CITY_PATTERN, city, 7)):
+        if not positions:
+            continue
+        positions.sort()
+        for m in _anchored(pattern, norm, "Superior Court", positions):
+            if taken.inside(m.start()):
+                continue
+            taken.add(m.start(), m.end())
+            add(None, "trial", rank, m.start(), m.end())
 
 
 def _add_tribunals(norm: str, add) -> None:  # type: ignore[no-untyped-def]
@@ -827,6 +976,8 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
     """(court, evidence sentence) for the deciding court, or None when not printed."""
     wanted = "appellate" if level == "en_banc" else level  # an en banc court is a court of appeals
     candidates = _candidates(doc, wanted)
+    if wanted == "trial" and candidates:
+        candidates = _fitting(candidates, chosen_judges(doc))
     cand = _best(candidates, judge_sentences) if candidates else None
     if cand is None:
         return None
@@ -844,6 +995,58 @@ def select_court(doc: Doc, level: str, judge_sentences: list[str]) -> tuple[str,
         if top.rank > cand.rank and not _names_destination(top.sentence.norm, top.position):
             return top.name, top.sentence.text
     return cand.name, cand.sentence.text
+
+
+# Title words of a state trial judge, and of a federal one.
+_STATE_TITLE = re.compile(
+    r"County|Parish|Superior|Chancellor|Probate|Family|Juvenile|Municipal|State |Common Pleas|"
+    r"Criminal Court|Civil Court"
+)
+_FEDERAL_TITLE = re.compile(r"U\.S\.|Bankruptcy")
+
+
+def _fitting(candidates: list[_Candidate], judges: list[Judge]) -> list[_Candidate]:
+    """The trial courts that may be the ruling judge's. A court read from a judge's title counts
+    only for a judge who decided (the title of a judge whose earlier ruling is recounted names
+    another court); and when the first deciding judge's title tells a federal judge from a state
+    one, the other system's courts are another case's ("Last year, Kern County Superior Court
+    Judge Roe had blocked the rule; on Monday U.S. District Judge Doe ..."): none beats one of
+    them."""
+    if not judges:
+        kept = [c for c in candidates if c.judge is None]
+        return kept if len(kept) != len(candidates) else candidates
+    first = judges[0].title
+    federal = None
+    if first:
+        if _FEDERAL_TITLE.search(first):
+            federal = True
+        elif _STATE_TITLE.search(first):
+            federal = False
+    surnames = [j.name.rsplit(" ", 1)[-1] for j in judges]
+    kept = []
+    for c in candidates:
+        if c.judge is not None:
+            if any(c.judge.startswith(j.name) for j in judges):
+                kept.append(c)
+            continue
+        if federal is not None and _is_federal(c.name) != federal:
+            continue
+        # A court printed as the title of a judge none of the deciding ones is ("Kern County
+        # Superior Court Judge Roe had blocked the rule" when Doe decided) is Roe's court.
+        norm, end = c.sentence.norm, c.position + len(c.name)
+        if norm.startswith(_JUDGE_AFTER_COURT, end) and norm.startswith(c.name, c.position):
+            after = norm[end : end + _NAME_REACH]
+            if not any(name in after for name in surnames):
+                continue
+        kept.append(c)
+    return kept if len(kept) != len(candidates) else candidates
+
+
+_JUDGE_AFTER_COURT = (" Judge ", " Justice ", " Chancellor ", " Vice Chancellor ", " Chief Judge ")
+
+
+def _is_federal(court: str) -> bool:
+    return "U.S." in court or "United States" in court or court.startswith("federal ")
 
 
 # (bound, index, points, judged): see `_best`.

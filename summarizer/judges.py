@@ -851,7 +851,17 @@ def select_judges(doc: Doc, level: str) -> list[tuple[Judge, str]]:
             chosen.append((Judge(person.name, person.title), evidence.sentence.text))
             if trial and len(chosen) == 1 and not _mentions_panel(doc.norm_text):
                 break
+    doc.cache[_CHOSEN_KEY] = [judge for judge, _ in chosen]
     return chosen
+
+
+_CHOSEN_KEY = "judges:chosen"
+
+
+def chosen_judges(doc: Doc) -> list[Judge]:
+    """The judges `select_judges` last chose for this article (none when it has not been asked),
+    so the court can be read against the ruling judge's title."""
+    return doc.cache.get(_CHOSEN_KEY, [])  # type: ignore[no-any-return]
 
 
 def _mentions_panel(text: str) -> bool:

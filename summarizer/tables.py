@@ -428,6 +428,17 @@ AGENCY_TRIBUNALS = {
 }
 # Words one of which every full name above holds.
 AGENCY_TRIBUNAL_WORDS = ("Board", "Commission", "Authority")
+# Capitalised words that may stand before a trial court's name without being a place in it
+# ("Tuesday Superior Court Judge", "the Sixth Judicial Circuit Court", "Federal District Court").
+NOT_PLACE_WORDS = words(
+    """The A An In On At By For From Of To With And But Or So Then When While After Before Since
+    Until Last Next This That These Those Its Their His Her Our Your Federal United State States
+    National Judicial Northern Southern Eastern Western Middle Central Former Retired Chief
+    Presiding Senior Acting Assistant Deputy Judge Justice Yesterday Today Tomorrow Earlier Later
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Appeals Appellate Bankruptcy Court Superior
+    Circuit District Chancery Probate"""
+)
 # Mentions of a court as the destination of an appeal or the author of the ruling under review.
 COURT_DESTINATION_CUES = (
     r"(?:appeal|appeals|appealed|appealing|petition|petitioned|ask|asked|asking|seek|seeking|"

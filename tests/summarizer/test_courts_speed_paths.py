@@ -351,3 +351,79 @@ def test_tribunal_names_read_at_their_words_are_where_find_puts_them() -> None:
     for text in texts:
         expected = {name: text.find(name) for name in names if name in text}
         assert courts._tribunal_names(text) == expected
+
+
+# County and city courts, county judges' titles and near misses, packed tightly.
+_COUNTY_PIECES = (
+    "San Francisco Superior Court",
+    "the Marin Superior Court",
+    "Arlington Circuit Court",
+    "in Miami-Dade Circuit Court",
+    "Baltimore City Circuit Court",
+    "Fourth Circuit Court of Appeals",
+    "Tuesday Superior Court",
+    "Circuit Court of Cook County",
+    "Superior Court of California, County of Alameda",
+    "Chancery Court for Hinds County",
+    "Probate Court of the State of Ohio, Franklin County",
+    "District Court for the Southern District",
+    "Dane County Circuit Judge Ann Lee",
+    "Hinds County Chancellor Bo Roe",
+    "Cook County Judge",
+    "Lowndes County Chancery Judge",
+    "a very long placename Abcdefghijklmnopqrstuvwxyz Abcdefghijklmnopqrstuvwxyz Superior Court",
+    "Orange County Superior Court",
+    "state",
+    "federal",
+)
+
+
+def _county_texts() -> list[str]:
+    rng = random.Random(13)
+    texts = []
+    for _ in range(400):
+        picked = rng.choices(_COUNTY_PIECES, k=rng.randint(1, 8))
+        texts.append(rng.choice([" ", ". ", " and ", "\n", " the "]).join(picked))
+    return texts
+
+
+def _plain_spans(pattern: re.Pattern[str], text: str, anchors: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+    return sorted({m.span() for a in anchors for m in anchored_finditer(pattern, text, a)})
+
+
+def test_county_court_finders_read_only_windows_that_can_yield_a_match() -> None:
+    """The place tests and short windows of the county, city and county-title finders find what
+    the plain searches from every anchor find (a place longer than the window aside)."""
+    for text in _county_texts():
+        norm = prepare(text).norm_text
+        present = courts._anchor_positions(norm)
+        formal = sorted(
+            p
+            for a in courts._FORMAL_ANCHORS
+            for p in present.get(a, ())
+            if norm.startswith(courts._FORMAL_STARTS, p)
+        )
+        assert _spans(
+            courts._anchored(courts._FORMAL_COURT, norm, "Superior Court", formal)
+        ) == _plain_spans(courts._FORMAL_COURT, norm, courts._FORMAL_ANCHORS)
+        city = sorted(
+            p
+            for a in courts._CITY_ANCHORS
+            for p in present.get(a, ())
+            if courts._after_lower_word(norm, p)
+        )
+        plain = [
+            s
+            for s in _plain_spans(courts._CITY_PATTERN, norm, courts._CITY_ANCHORS)
+            if "Abcdefghijklmnopqrstuvwxyz Abc" not in norm[s[0] : s[1]]
+        ]
+        found = _spans(courts._anchored(courts._CITY_PATTERN, norm, "Superior Court", city))
+        assert [s for s in found if "Abcdefghijklmnopqrstuvwxyz" not in norm[s[0] : s[1]]] == [
+            s for s in plain if "Abcdefghijklmnopqrstuvwxyz" not in norm[s[0] : s[1]]
+        ]
+        titles = [
+            p for p in present.get("County", ()) if norm.startswith(courts._COUNTY_TITLE_TAILS, p)
+        ]
+        assert _spans(
+            courts._anchored(courts._COUNTY_TITLE, norm, "County", titles)
+        ) == _plain_spans(courts._COUNTY_TITLE, norm, ("County",))
