@@ -9,8 +9,9 @@ def _who(judges: list[Judge], court: str | None, level: str) -> str:
     if len(judges) == 1:
         j = judges[0]
         who = f"{j.title} {j.name}" if j.title else j.name
-        # "Fulton County Superior Court Judge X" already says which court.
-        if court and court.lower() not in (j.title or "").lower():
+        # "Fulton County Superior Court Judge X" and "Dane County Circuit Judge X" already say
+        # which court.
+        if court and court.removesuffix(" Court").lower() not in (j.title or "").lower():
             return f"{who} ({court})"
         return who
     if court:

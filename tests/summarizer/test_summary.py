@@ -16,6 +16,12 @@ def test_the_court_is_not_repeated_when_the_judges_title_names_it() -> None:
     assert summary == "Alder County Superior Court Judge Teodora Castellano blocked the ordinance."
 
 
+def test_the_court_is_not_repeated_when_the_title_names_it_without_the_word_court() -> None:
+    judge = Judge("Frank Rowe", "Dane County Circuit Judge")
+    summary = build_summary([judge], "Dane County Circuit Court", "trial", BLOCKED, [], [], "")
+    assert summary == "Dane County Circuit Judge Frank Rowe blocked the ordinance."
+
+
 def test_the_court_follows_a_title_that_does_not_name_it() -> None:
     judge = Judge("Ann Cole", "U.S. District Judge")
     court = "U.S. District Court for the District of Columbia"
