@@ -24,6 +24,13 @@ def _who(judges: list[Judge], court: str | None, level: str) -> str:
     return "A court"
 
 
+# Outcome verbs whose subject is a party or whose form needs an auxiliary ("was thrown out").
+_PARTY_VERBS = frozenset(
+    ("won", "wins", "win", "lost", "loses", "lose", "spend", "spends", "will", "gets", "get",
+     "got", "faces", "must", "thrown")
+)  # fmt: skip
+
+
 def _list(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
@@ -39,9 +46,12 @@ def build_summary(
     defendants: list[str],
     fallback: str,
 ) -> str:
-    if not outcome.text or outcome.text.split(" ", 1)[0].endswith("ing"):
-        # "blocking the rule" (from "issued a ruling blocking the rule") makes no sentence
-        # after a judge's name: the article's lead says it better.
+    verb = outcome.text.split(" ", 1)[0].lower() if outcome.text else ""
+    if not verb or verb.endswith("ing") or verb in _PARTY_VERBS:
+        # "blocking the rule" (from "issued a ruling blocking the rule") makes no sentence after
+        # a judge's name, and "won court approval" or "will spend six years in prison" tells
+        # what happened to a party: put after the judge, it would say the judge did it. The
+        # article's lead says it better.
         return fallback
     who = _who(judges, court, level)
     first = _closed(f"{who} {outcome.text}".strip())

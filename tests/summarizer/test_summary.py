@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.facts import Judge, Outcome
 from summarizer.summary import build_summary
 
@@ -54,3 +56,13 @@ def test_an_outcome_text_opening_with_a_participle_gives_the_lead_sentence() -> 
     participle = Outcome(cls="blocked", text="blocking the rule")
     lead = "A judge on Monday issued a ruling blocking the rule."
     assert build_summary([Judge("Ann Cole")], None, "trial", participle, [], [], lead) == lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["won court approval for its plan", "spend six years in prison", "thrown out the damages"],
+)
+def test_an_outcome_a_party_did_is_not_put_after_the_judge(text: str) -> None:
+    outcome = Outcome(cls="approved", text=text)
+    lead = "The company won court approval on Wednesday for its plan."
+    assert build_summary([Judge("Ann Cole")], None, "trial", outcome, [], [], lead) == lead
