@@ -113,6 +113,8 @@ def _event(
     if not has_actor and cls != "sentenced":
         return None
     start = m.start()
+    if cls == "sentenced" and _future_sentencing(sent, norm, m):
+        return None
     if _is_intent_or_negated(norm, start, cls) and not (
         cls == "denied" and _DENIAL_WORDS.match(m.group(0))
     ):
@@ -155,6 +157,19 @@ def _event(
             role = "plaintiff"  # damages go to the side that sued; costs may go to the defence
         return Event(cls, sent, start, m.end(), informal, target, role)
     return Event(cls, sent, start, m.end(), informal)
+
+
+# "when Judge X sentences him in June": a present-tense "sentences" after one of these words tells
+# of a sentencing still to come.
+_FUTURE_SENTENCING = re.compile(r"\b(?:when|once|until|before|after|if)\b", re.I)
+
+
+def _future_sentencing(sent: Sentence, norm: str, m: re.Match[str]) -> bool:
+    """Whether the match is a sentencing still to come, as a body sentence says it ("faces up to
+    20 years when Judge X sentences him"); a headline's present tense is the news itself."""
+    if sent.is_headline or not norm.startswith("sentences", m.start()):
+        return False
+    return _FUTURE_SENTENCING.search(norm, max(0, m.start() - 80), m.start()) is not None
 
 
 # The end of a relative clause's opening, just before its verb: "a ruling that (had) ",

@@ -172,3 +172,21 @@ def test_a_background_cue_yields_to_a_ruling_day_at_the_sentence_start() -> None
         title=None,
     )
     assert f.is_ruling and f.outcome.cls == "struck_down"
+
+
+def test_a_sentencing_still_to_come_is_not_a_sentence() -> None:
+    body = (
+        "Mark Holt pleaded guilty on Tuesday to wire fraud. He faces up to 20 years in prison "
+        "when U.S. District Judge Ann Cole sentences him in June."
+    )
+    facts = summarize(body, title="Former chief executive pleads guilty")
+    assert facts.outcome.cls != "sentenced"
+    assert not facts.is_ruling
+
+
+def test_a_sentence_handed_down_is_still_one() -> None:
+    facts = summarize(
+        "U.S. District Judge Ann Cole sentenced Mark Holt to 10 years in prison on Monday.",
+        title="Judge sentences former chief executive to 10 years",
+    )
+    assert facts.outcome.cls == "sentenced"
