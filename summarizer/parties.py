@@ -200,6 +200,12 @@ _CASE_NOUN_BEFORE = re.compile(
 _CASE_NOUN_SIZE = len("class actions")
 
 
+# A request to end the case, just before "filed/brought by": "the motion to dismiss filed by".
+_DISMISSAL_BID = re.compile(
+    r"\b(?:motion|bid|request|attempt|effort|move)s? to (?:dismiss|throw out|toss)\b[^;.]{0,60}$"
+)
+
+
 def _case_noun_before(before: str) -> bool:
     """Whether `_CASE_NOUN_BEFORE` matches in `before`. A match ends at the end (or before a final
     line break) at most 100 characters after its noun and holds no ";": the search starts there,
@@ -998,7 +1004,8 @@ def _by(col: _Collector, norm: str, sent: Sentence) -> None:
         if not _case_noun_before(before):
             continue
         listed = read_list(norm, m.end())
-        col.add(listed, "p", 3, sent)
+        # Only a defendant moves to dismiss the case against it.
+        col.add(listed, "d" if _DISMISSAL_BID.search(before) else "p", 3, sent)
         # "brought by X against Y": the list ends at "against", and Y is sued.
         end = m.end() + len(listed)
         if norm.startswith(" against ", end):

@@ -331,3 +331,23 @@ def test_a_counted_group_keeps_the_place_it_is_from(
     sentence: str, plaintiffs: tuple[str, ...]
 ) -> None:
     assert _facts(sentence).plaintiffs == plaintiffs
+
+
+def test_who_filed_a_motion_to_dismiss_is_a_defendant() -> None:
+    body = (
+        "A Delaware judge on Monday refused to dismiss a shareholder lawsuit over a pay package. "
+        "Chancellor Kate Mercer of the Delaware Court of Chancery denied the motion to dismiss "
+        "filed by Ellis Varga and the company's board of directors."
+    )
+    facts = summarize(body, title="Judge rejects bid to dismiss pay lawsuit")
+    assert "Ellis Varga" in facts.defendants
+    assert "Ellis Varga" not in facts.plaintiffs
+
+
+def test_who_filed_a_motion_for_an_injunction_still_brought_it() -> None:
+    body = (
+        "A federal judge on Monday blocked the rule. U.S. District Judge Ann Cole granted the "
+        "motion for a preliminary injunction filed by the Harbor Tenants Union."
+    )
+    facts = summarize(body, title="Judge blocks rule")
+    assert "Harbor Tenants Union" in facts.plaintiffs
