@@ -606,8 +606,18 @@ def _is_person_of_place(item: str) -> bool:
     return m is not None and looks_like_person(m.group("name"))
 
 
+# A date word read as a list ("which sued in April", "sued Monday"): never a party.
+_TIME_WORDS = frozenset(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+     "Saturday", "Sunday", "Today", "Yesterday", "Tomorrow")
+)  # fmt: skip
+
+
 def clean_item(item: str) -> str | None:
     """One party as a clean name, or None when the phrase is not a party."""
+    if item in _TIME_WORDS:
+        return None
     if item.startswith(("the ", "The ")):
         # Not plain as it is ("the" is a leading word); `_LEADING` strips "the " once and then
         # finds no leading word in a plain rest.
@@ -697,7 +707,7 @@ def _clean_phrase(item: str) -> str | None:
         return None
     if not item[0].isupper() and not any(map(str.isupper, item)):
         return None
-    if item.split()[0] in _PRONOUNS:
+    if item.split()[0] in _PRONOUNS or item in _TIME_WORDS:
         return None
     return item
 

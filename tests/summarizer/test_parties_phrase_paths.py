@@ -20,6 +20,7 @@ from summarizer.parties import (
     _OFFICIAL_CAPACITY,
     _PERSON_OF_PLACE,
     _PRONOUNS,
+    _TIME_WORDS,
     _TITLE_TOKENS,
     _case_noun_before,
     _clean_phrase,
@@ -96,7 +97,7 @@ def _clean_phrase_as_written(item: str) -> str | None:
         return None
     if not item[0].isupper() and not any(ch.isupper() for ch in item):
         return None
-    if item.split()[0] in _PRONOUNS:
+    if item.split()[0] in _PRONOUNS or item in _TIME_WORDS:
         return None
     return item
 

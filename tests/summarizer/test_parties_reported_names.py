@@ -351,3 +351,17 @@ def test_who_filed_a_motion_for_an_injunction_still_brought_it() -> None:
     )
     facts = summarize(body, title="Judge blocks rule")
     assert "Harbor Tenants Union" in facts.plaintiffs
+
+
+@pytest.mark.parametrize("item", ["April", "in April", "Monday", "on Friday"])
+def test_a_date_word_is_never_a_party(item: str) -> None:
+    assert clean_item(item) is None
+
+
+def test_a_month_after_sued_is_not_a_defendant() -> None:
+    body = (
+        "U.S. District Judge Ann Cole in Boston sided with Harvard University, which sued in "
+        "April after the agency froze its grants."
+    )
+    facts = summarize(body, title="Judge sides with Harvard")
+    assert "April" not in facts.defendants
