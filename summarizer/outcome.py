@@ -115,6 +115,8 @@ def _event(
     start = m.start()
     if cls == "sentenced" and _future_sentencing(sent, norm, m):
         return None
+    if _subordinate_other_actor(norm, start):
+        return None
     if _is_intent_or_negated(norm, start, cls) and not (
         cls == "denied" and _DENIAL_WORDS.match(m.group(0))
     ):
@@ -157,6 +159,28 @@ def _event(
             role = "plaintiff"  # damages go to the side that sued; costs may go to the defence
         return Event(cls, sent, start, m.end(), informal, target, role)
     return Event(cls, sent, start, m.end(), informal)
+
+
+# A subordinate clause's opening and subject, just before the verb: "after the administration ".
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:after|because|since|before|once|until|although|though|if|when|while) "
+    r"((?:[\w'’.-]+ ){1,4})$",
+    re.I,
+)
+# Who may have decided, named in a subordinate clause's subject.
+_DECIDERS = frozenset(
+    ("judge", "judges", "court", "courts", "justices", "justice", "panel", "chancellor",
+     "magistrate", "jury", "jurors", "he", "she", "it", "commission", "board", "arbitrator")
+)  # fmt: skip
+
+
+def _subordinate_other_actor(norm: str, start: int) -> bool:
+    """Whether the verb is in a subordinate clause whose subject is no court: in "sued in April
+    after the administration froze the funding", the freezing is what the suit was about."""
+    if start < 4:
+        return False
+    found = _SUBORDINATE_SUBJECT.search(norm, max(0, start - 60), start)
+    return found is not None and _DECIDERS.isdisjoint(found.group(1).lower().split())
 
 
 # "when Judge X sentences him in June": a present-tense "sentences" after one of these words tells

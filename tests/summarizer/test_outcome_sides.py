@@ -227,3 +227,22 @@ def test_a_vote_count_an_adverb_or_an_award_between_verb_and_side(
 )
 def test_a_contract_awarded_or_a_that_clause_names_no_side(sentence: str) -> None:
     assert not [e for e in _events(sentence) if e.cls in ("ruled_for", "ruled_against")]
+
+
+def test_what_a_party_did_in_a_subordinate_clause_is_not_the_ruling() -> None:
+    body = (
+        "U.S. District Judge Ann Cole in Boston sided with Harvard University, which sued in "
+        "April after the administration froze its research grants."
+    )
+    facts = summarize(body, title="Judge sides with Harvard in funding fight")
+    assert facts.outcome.cls == "ruled_for_plaintiffs"
+    assert facts.outcome.text == "sided with Harvard University"
+
+
+def test_a_courts_act_in_a_subordinate_clause_still_counts() -> None:
+    body = (
+        "The city must reopen the shelter after U.S. District Judge Ann Cole blocked its closure "
+        "on Monday."
+    )
+    facts = summarize(body, title="Shelter to reopen")
+    assert facts.outcome.cls == "blocked"
