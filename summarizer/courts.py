@@ -111,8 +111,15 @@ _COURT_PATTERNS: tuple[tuple[str, str, int, tuple[str, ...], _Gate], ...] = (
         _STATE_ENDS,
     ),
     (
-        rf"(?:{tables.US_STATES}) Court of Criminal Appeals",
+        r"(?:Texas|Oklahoma) Court of Criminal Appeals",
         "supreme",
+        8,
+        ("Criminal Appeals",),
+        tuple(f"{end}Court of " for end in _STATE_ENDS),
+    ),
+    (
+        rf"(?!Texas |Oklahoma )(?:{tables.US_STATES}) Court of Criminal Appeals",
+        "appellate",
         8,
         ("Criminal Appeals",),
         tuple(f"{end}Court of " for end in _STATE_ENDS),
@@ -270,8 +277,8 @@ _LEVEL_CUES = (
         "supreme",
         gated(
             rf"\bSupreme Court\b|\bjustices\b|\bJustices\b|\bhigh court\b|"
-            rf"\bHigh Court\b|\bhighest court\b|{_TOP_COURT}",
-            "supreme court|justices|high court|highest court|top court",
+            rf"\bHigh Court\b|\bhighest court\b|{_TOP_COURT}|\bcourt of criminal appeals\b",
+            "supreme court|justices|high court|highest court|top court|court of criminal appeals",
             re.I,
         ),
     ),
@@ -336,7 +343,17 @@ def decide_level(doc: Doc) -> str:
 _WORD_CUES = tuple(
     (level, word, re.compile(pattern, re.I))
     for level, words in (
-        ("supreme", ("supreme court", "justices", "high court", "highest court", "top court")),
+        (
+            "supreme",
+            (
+                "supreme court",
+                "justices",
+                "high court",
+                "highest court",
+                "top court",
+                "court of criminal appeals",
+            ),
+        ),
         ("en_banc", ("en banc",)),
         ("appellate", ("appeals court", "appellate", "court of appeal", "circuit judge", "panel")),
         ("agency", ("administrative law judge", "alj", "nlrb")),
@@ -421,6 +438,14 @@ def _settle(
             return None  # "the state will appeal to its highest court": a lower court ruled
     if level == "supreme" and text.startswith("Supreme Court", at):
         level = _new_york_level(text, at, new_york) or level
+    # Texas's and Oklahoma's Courts of Criminal Appeals are their states' top criminal courts;
+    # elsewhere (Alabama, Tennessee) such a court hears appeals from trial courts.
+    if (
+        level == "supreme"
+        and folded.startswith("court of criminal appeals", at)
+        and not text[max(0, at - 9) : at].endswith(("Texas ", "Oklahoma "))
+    ):
+        level = "appellate"
     if level == "appellate" and _LEVEL_CUES[1][1].search(text, folded):
         return "en_banc"
     if level == "trial" and _LEVEL_CUES[3][1].search(text, folded):

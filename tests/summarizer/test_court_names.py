@@ -271,3 +271,17 @@ def test_a_lower_case_headline_names_a_city_court() -> None:
     assert court_of("Judge Ann Lee on Monday granted the motion.", title) == (
         "San Diego Superior Court"
     )
+
+
+@pytest.mark.parametrize(
+    ("state", "level"), [("Texas", "supreme"), ("Oklahoma", "supreme"), ("Alabama", "appellate")]
+)
+def test_a_court_of_criminal_appeals_is_named_at_its_states_level(state: str, level: str) -> None:
+    body = (
+        f"The {state} Court of Criminal Appeals on Wednesday overturned the murder conviction of "
+        "Dana Whitcomb. Judge Bert Alvarez wrote the opinion."
+    )
+    assert decide_level(prepare(body, f"{state} court tosses murder conviction")) == level
+    assert court_of(body, f"{state} court tosses murder conviction") == (
+        f"{state} Court of Criminal Appeals"
+    )
