@@ -117,6 +117,8 @@ def _event(
         return None
     if _subordinate_other_actor(norm, start):
         return None
+    if cls == "other" and _background_ruled_that(norm, start):
+        return None
     if _is_intent_or_negated(norm, start, cls) and not (
         cls == "denied" and _DENIAL_WORDS.match(m.group(0))
     ):
@@ -181,6 +183,16 @@ def _subordinate_other_actor(norm: str, start: int) -> bool:
         return False
     found = _SUBORDINATE_SUBJECT.search(norm, max(0, start - 60), start)
     return found is not None and _DECIDERS.isdisjoint(found.group(1).lower().split())
+
+
+def _background_ruled_that(norm: str, start: int) -> bool:
+    """Whether a bare "ruled that" tells of an earlier decision: in a relative clause ("Judge X,
+    who ruled that ...") or dated before this one ("last year"), it is background, and a bare
+    "ruled that" has no kind of its own to outweigh that."""
+    before = norm[max(0, start - 12) : start].lower()
+    if before.endswith(("who ", "which ", "that ", "had ")):
+        return True
+    return _EARLIER.search(norm) is not None and not names_ruling_day_text(norm)
 
 
 # "when Judge X sentences him in June": a present-tense "sentences" after one of these words tells

@@ -73,8 +73,12 @@ def summarize(text: str, *, title: str | None = None, published: datetime | None
 
     events = lead or later()
     cls, decisive = resolve_class(events, parties.plaintiffs, parties.defendants)
-    if cls is None and lead and later():
-        cls, decisive = resolve_class(later(), parties.plaintiffs, parties.defendants)
+    bare = decisive is not None and decisive.cls == "other"  # a lead saying only "ruled that"
+    if (cls is None or bare) and lead and later():
+        # Such a lead gives way to a later sentence naming the kind of decision.
+        later_cls, later_decisive = resolve_class(later(), parties.plaintiffs, parties.defendants)
+        if later_cls is not None and (cls is None or later_cls != "other"):
+            cls, decisive = later_cls, later_decisive
     text_event = _text_event(events, decisive)
 
     event_sentences = [e.sentence for e in events if not e.sentence.is_headline]

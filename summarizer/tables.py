@@ -783,6 +783,14 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (r"\bin part\b", "in_part", False),
+    # A decision of no listed kind, announced as such ("The Supreme Court ruled 6-3 that federal
+    # judges likely lack the power ..."): the lowest class, taken only when no other is found
+    (
+        r"\bruled(?: \d{1,2}-\d{1,2}| unanimously)?(?: (?:on |late |early )?(?:Monday|Tuesday|"
+        r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?(?: \d{1,2}-\d{1,2})? that\b",
+        "other",
+        False,
+    ),
 )
 # OUTCOME_TRIGGERS[i]: lower-case substrings ("|"-separated), one of which a sentence must contain
 # before OUTCOME_PATTERNS[i] is tried at all (the cheap test that keeps extraction fast).
@@ -846,6 +854,7 @@ OUTCOME_TRIGGERS: tuple[str, ...] = (
     "proceed|forward|go ahead|to trial|continue",
     "reject|rebuff|turn",
     "in part",
+    "ruled",
 )
 assert len(OUTCOME_TRIGGERS) == len(OUTCOME_PATTERNS)
 # Words just before a verb that make it not a decision (intent, negation, hypothesis, background).

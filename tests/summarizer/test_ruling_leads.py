@@ -190,3 +190,37 @@ def test_a_sentence_handed_down_is_still_one() -> None:
         title="Judge sentences former chief executive to 10 years",
     )
     assert facts.outcome.cls == "sentenced"
+
+
+def test_a_court_that_ruled_that_is_a_ruling_of_no_listed_kind() -> None:
+    body = (
+        "WASHINGTON — The Supreme Court on Friday ruled 6-3 that federal judges likely lack the "
+        "power to block presidential policies nationwide."
+    )
+    facts = summarize(body, title="Supreme Court limits nationwide injunctions")
+    assert facts.is_ruling
+    assert facts.outcome.cls == "other"
+    assert facts.outcome.text is not None and facts.outcome.text.startswith("ruled 6-3 that")
+
+
+def test_an_earlier_ruled_that_in_a_relative_clause_is_background() -> None:
+    body = (
+        "The Labor Department on Tuesday proposed a rule on hiring tools. Its earlier guidance "
+        "was vacated last year by U.S. District Judge Carl Reese, who ruled that it amounted to "
+        "a rule issued without notice and comment."
+    )
+    facts = summarize(body, title="Labor Department proposes hiring-tool rule")
+    assert not facts.is_ruling
+
+
+def test_a_later_sentence_naming_the_kind_outweighs_a_bare_ruled_that() -> None:
+    body = (
+        "U.S. District Judge Ann Cole ruled Tuesday that the county's camping ordinance goes "
+        "too far.\n\n"
+        "The county adopted the ordinance last spring after complaints from downtown shops.\n\n"
+        "Advocates for homeless residents said the fines fell hardest on people without shelter."
+        "\n\n"
+        "The judge blocked the county from enforcing the ordinance while the case proceeds."
+    )
+    facts = summarize(body, title="Judge rules on camping ordinance")
+    assert facts.outcome.cls == "blocked"
