@@ -891,7 +891,7 @@ LOWER_COURT_CUES = (
 MAJORITY_AUTHOR_CUES = (
     r"writing for (?:the|a|an) (?:\w+ )?(?:majority|court|plurality|panel)"
     r"|wrote (?:the|a|an) (?:\w+ )?(?:majority|court's|lead|main|unanimous)? ?opinion"
-    r"|(?:opinion|ruling|decision) (?:was )?(?:written|authored|delivered) by"
+    r"|(?:opinion|ruling|decision),? (?:was )?(?:written|authored|delivered) by"
     r"|delivered the opinion|wrote for (?:the|a) (?:\w+ )?(?:majority|court|panel)"
     r"|for the majority|for a unanimous"
 )

@@ -224,3 +224,14 @@ def test_a_later_sentence_naming_the_kind_outweighs_a_bare_ruled_that() -> None:
     )
     facts = summarize(body, title="Judge rules on camping ordinance")
     assert facts.outcome.cls == "blocked"
+
+
+def test_the_author_of_a_decision_written_by_a_justice_is_the_judge() -> None:
+    body = (
+        "WASHINGTON — The Supreme Court on Friday ruled 6-3 that federal judges likely lack the "
+        "power to block presidential policies nationwide. The decision, written by Justice Ada "
+        "Brennan-Cole, said such injunctions exceed the authority Congress gave federal courts. "
+        "Justice Miriam Okafor wrote a dissent."
+    )
+    facts = summarize(body, title="Supreme Court limits nationwide injunctions")
+    assert [j.name for j in facts.judges] == ["Ada Brennan-Cole"]
