@@ -61,7 +61,8 @@ _POSITIVE_VERBS = tables.words(
     issues said says told sentenced sentences approved approves confirmed upheld upholds struck
     vacated stayed declined refused sided concluded threw tossed halted enjoined handed overruled
     awarded agreed noted explained allowed gave certified temporarily dissented concurred
-    determined decided signed heard"""
+    determined decided signed heard called described criticized questioned emphasized stressed
+    reasoned acknowledged warned cited rebuked"""
 )
 # Only whether it matches is used: the verbs factored by prefix (with a word boundary on each
 # side at most one verb can match at a place, so their order does not matter).

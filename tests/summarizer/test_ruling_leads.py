@@ -235,3 +235,16 @@ def test_the_author_of_a_decision_written_by_a_justice_is_the_judge() -> None:
     )
     facts = summarize(body, title="Supreme Court limits nationwide injunctions")
     assert [j.name for j in facts.judges] == ["Ada Brennan-Cole"]
+
+
+@pytest.mark.parametrize("verb", ["called the agreement fair", "criticized both sides' lawyers"])
+def test_a_judge_named_after_an_unnamed_ruling_judge_with_a_speech_verb_is_the_judge(
+    verb: str,
+) -> None:
+    body = (
+        "SAN FRANCISCO — A federal judge on Thursday granted preliminary approval to a $90 "
+        f"million settlement between a publisher and a group of authors. U.S. District Judge "
+        f"Walter Ames {verb}."
+    )
+    facts = summarize(body, title="Judge approves settlement with authors")
+    assert [j.name for j in facts.judges] == ["Walter Ames"]
