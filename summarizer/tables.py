@@ -699,7 +699,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     # a "verdict_found" match: the defence won); "convicted"
     # and "acquitted" count as a passive ("was convicted") or with whom they name after them
     (
-        r"\b(?:found|finds) (?:(?!(?:not|no)\b)\S+ ){0,6}?"
+        r"\b(?:found|finds) (?:(?!(?:not|no)\b)\S+ ){0,8}?"
         r"(?:(?P<cleared>not )(?:guilty|liable|responsible)|liable|guilty)\b",
         "verdict_found",
         False,

@@ -98,3 +98,12 @@ def test_a_verdict_returned_in_favor_of_a_side_is_a_side_taking_event() -> None:
     assert _classes("The jury returned a verdict in favor of the defendants on Monday.") == [
         "ruled_for"
     ]
+
+
+def test_a_verdict_on_a_person_named_at_length_is_read() -> None:
+    body = (
+        "A Cook County jury on Thursday found former Chicago police officer Dale Van Houten not "
+        "guilty of murder in the shooting death of a teenager."
+    )
+    facts = summarize(body, title="Jury clears officer in fatal shooting")
+    assert facts.outcome.cls == "ruled_for_defendants"
