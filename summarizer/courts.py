@@ -957,14 +957,6 @@ def _names_destination(norm: str, position: int) -> bool:
     return _matches_at(_DESTINATION, before, folded, _DESTINATION_WORDS)
 
 
-# Lower-case text one piece of which every match of the distractor pattern starts with.
-_DISTRACTOR_STARTS = (
-    "separate", "unrelated", "similar", "earlier", "previous", "prior", "another", "other",
-    "last", "this past", "parallel", "in 19", "in 20", "nomin", "assigned to", "who had",
-    "that had", "which had", "had ",
-)  # fmt: skip
-
-
 def _distracts(norm: str) -> bool:
     """Whether a sentence holds a distractor cue (a ruling other than the one reported). The
     pattern is costly to search for (case-insensitive, it is tried at every place), so it is
@@ -975,7 +967,7 @@ def _distracts(norm: str) -> bool:
     folded = fold(norm)
     if len(folded) != len(norm):  # never so far: folding keeps every character's place
         return _DISTRACTOR.pattern.search(norm) is not None
-    return _matches_at(_DISTRACTOR.pattern, norm, folded, _DISTRACTOR_STARTS)
+    return _matches_at(_DISTRACTOR.pattern, norm, folded, tables.DISTRACTOR_STARTS)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, folded: str, starts: tuple[str, ...]) -> bool:

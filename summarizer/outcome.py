@@ -507,16 +507,7 @@ def anchored(
     """What `pattern.finditer(norm)` yields when every match begins with one of `starts` in
     `folded` (the folded `norm`): the pattern tried only at those offsets, in order, each try
     after the end of the last match (a match's boundaries and look-arounds see the whole text)."""
-    out: list[re.Match[str]] = []
-    end = 0
-    for pos in _offsets(folded, starts):
-        if pos < end:
-            continue
-        m = pattern.match(norm, pos)
-        if m is not None:
-            out.append(m)
-            end = m.end()
-    return out
+    return _matches_at(pattern, norm, _offsets(folded, starts))
 
 
 def first_match(
@@ -868,14 +859,6 @@ def _present(m: re.Match[str]) -> str:
     return m.group(0)[: m.start(1) - m.start()] + "has"
 
 
-# Lower-case text one piece of which every match of the background cue pattern starts with.
-_DISTRACTOR_STARTS = (
-    "separate", "unrelated", "similar", "earlier", "previous", "prior", "another", "other",
-    "last", "this past", "parallel", "in 19", "in 20", "nomin", "assigned to", "who had",
-    "that had", "which had", "had ",
-)  # fmt: skip
-
-
 def _distracted(text: str) -> bool:
     """`_DISTRACTOR.search(text)` finds something. Its cue words are looked for first, in one
     C-level pass; the pattern (costly to search for: case-insensitive, it is tried at every
@@ -887,7 +870,7 @@ def _distracted(text: str) -> bool:
     if len(folded) != len(text):  # folding keeps every character's place in normalised text
         return _DISTRACTOR.pattern.search(text) is not None
     pattern = _DISTRACTOR.pattern
-    for start in _DISTRACTOR_STARTS:
+    for start in tables.DISTRACTOR_STARTS:
         pos = folded.find(start)
         while pos >= 0:
             if pattern.match(text, pos) is not None:

@@ -881,6 +881,12 @@ DISTRACTOR_KEYWORDS = (
     "last ", "this past", "parallel", "in 19", "in 20", "nominat", "nominee", "assigned",
     "had ",
 )  # fmt: skip
+# Lower-case text one piece of which every match of DISTRACTOR_CUES starts with (folded text).
+DISTRACTOR_STARTS = (
+    "separate", "unrelated", "similar", "earlier", "previous", "prior", "another", "other",
+    "last", "this past", "parallel", "in 19", "in 20", "nomin", "assigned to", "who had",
+    "that had", "which had", "had ",
+)  # fmt: skip
 LOWER_COURT_CUES = (
     r"\b(?:reversed|reversing|overturned|overturning|vacated|vacating|affirmed|affirming|"
     r"agreed with|disagreed with) (?:a |the )?(?:\w+ ){0,3}(?:ruling|decision|judgment|order)? ?"
