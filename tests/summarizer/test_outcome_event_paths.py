@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 from summarizer import outcome, tables
 from summarizer.gates import fold, has_any
-from summarizer.text import prepare
-
-ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "dev_articles" / "articles"
+from tests.summarizer.test_outcome_speed_paths import dev_sentences
 
 TRICKY = [
     "The judge \u017fentenced him; the court DISMISSED the suit.",
@@ -27,12 +24,7 @@ TRICKY = [
 
 
 def _sentences() -> list[str]:
-    out = list(TRICKY)
-    for path in sorted(ARTICLES.glob("*.txt"))[:12]:
-        raw = path.read_text(encoding="utf-8")
-        for text in (raw, raw.upper(), raw.lower()):
-            out.extend(s.norm for s in prepare(text).sentences)
-    return out
+    return dev_sentences(TRICKY)
 
 
 def test_patterns_tried_at_the_found_offsets_match_as_the_trigger_gate_and_a_search_do():

@@ -22,13 +22,18 @@ TRICKY = [
 ]
 
 
-def _sentences() -> list[str]:
-    out = list(TRICKY)
+def dev_sentences(tricky: list[str]) -> list[str]:
+    """`tricky`, then the sentences of twelve dev articles as printed, upper- and lower-cased."""
+    out = list(tricky)
     for path in sorted(ARTICLES.glob("*.txt"))[:12]:
         raw = path.read_text(encoding="utf-8")
         for text in (raw, raw.upper(), raw.lower()):
             out.extend(s.norm for s in prepare(text).sentences)
     return out
+
+
+def _sentences() -> list[str]:
+    return dev_sentences(TRICKY)
 
 
 def test_every_pattern_here_has_word_openings():
