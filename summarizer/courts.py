@@ -958,16 +958,8 @@ def _names_destination(norm: str, position: int) -> bool:
 
 
 def _distracts(norm: str) -> bool:
-    """Whether a sentence holds a distractor cue (a ruling other than the one reported). The
-    pattern is costly to search for (case-insensitive, it is tried at every place), so it is
-    tried only where a match can start."""
-    low = norm.lower()
-    if not _DISTRACTOR.possible(low):
-        return False
-    folded = fold(norm)
-    if len(folded) != len(norm):  # never so far: folding keeps every character's place
-        return _DISTRACTOR.pattern.search(norm) is not None
-    return _matches_at(_DISTRACTOR.pattern, norm, folded, tables.DISTRACTOR_STARTS)
+    """Whether a sentence holds a distractor cue (a ruling other than the one reported)."""
+    return _DISTRACTOR.found_from(norm, tables.DISTRACTOR_STARTS)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, folded: str, starts: tuple[str, ...]) -> bool:

@@ -26,6 +26,25 @@ class Gated:
             return None
         return self.pattern.search(text)
 
+    def found_from(self, text: str, starts: tuple[str, ...]) -> bool:
+        """Whether `search` finds a match (its word gate asked as it asks it), given the
+        lower-case texts one of which every match starts with: a case-insensitive pattern is
+        tried at every place of a search, so it is tried only where the folded text holds one of
+        `starts`."""
+        low = text.lower()
+        if not self.possible(low):
+            return False
+        folded = low if low.isascii() else fold(text)
+        if len(folded) != len(text):  # folding keeps every character's place in normalised text
+            return self.pattern.search(text) is not None
+        for start in starts:
+            pos = folded.find(start)
+            while pos >= 0:
+                if self.pattern.match(text, pos) is not None:
+                    return True
+                pos = folded.find(start, pos + 1)
+        return False
+
 
 def gated(pattern: str, words: str, flags: int = 0) -> Gated:
     """`words`: "|"-separated lower-case substrings."""

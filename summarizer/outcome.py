@@ -860,23 +860,8 @@ def _present(m: re.Match[str]) -> str:
 
 
 def _distracted(text: str) -> bool:
-    """`_DISTRACTOR.search(text)` finds something. Its cue words are looked for first, in one
-    C-level pass; the pattern (costly to search for: case-insensitive, it is tried at every
-    place) is then tried only where the folded text holds a start of a match."""
-    low = text.lower()
-    if not has_any(low, _DISTRACTOR.words):
-        return False
-    folded = low if low.isascii() else fold(text)
-    if len(folded) != len(text):  # folding keeps every character's place in normalised text
-        return _DISTRACTOR.pattern.search(text) is not None
-    pattern = _DISTRACTOR.pattern
-    for start in tables.DISTRACTOR_STARTS:
-        pos = folded.find(start)
-        while pos >= 0:
-            if pattern.match(text, pos) is not None:
-                return True
-            pos = folded.find(start, pos + 1)
-    return False
+    """`_DISTRACTOR.search(text)` finds something."""
+    return _DISTRACTOR.found_from(text, tables.DISTRACTOR_STARTS)
 
 
 def names_ruling_day(sent: Sentence) -> bool:

@@ -199,3 +199,21 @@ def test_nominee_gate_never_rules_out_the_pattern():
     ]
     for text in samples:
         assert _nominee(text) == bool(_NOMINEE.pattern.search(text)), text
+
+
+def test_a_gated_pattern_tried_from_its_starts_finds_what_a_search_finds() -> None:
+    from summarizer.gates import gated
+
+    distractor = gated(tables.DISTRACTOR_CUES, "|".join(tables.DISTRACTOR_KEYWORDS), re.I)
+    texts = [
+        "In a separate case, Judge Ann Cole blocked the rule.",
+        "An EARLIER ruling by the court was reversed.",
+        "The judge who had blocked the law in 2023 retired.",
+        "The judge blocked the rule on Monday.",
+        "In a ſeparate case the İnjunction stood.",  # the word gate reads it lower-cased
+        "Last year a similar law was struck down; this past week another was upheld.",
+        "",
+    ]
+    for text in texts:
+        expected = distractor.search(text) is not None
+        assert distractor.found_from(text, tables.DISTRACTOR_STARTS) == expected, text
