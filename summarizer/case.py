@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from summarizer import tables
-from summarizer.gates import fold, has_any
+from summarizer.gates import fold, has_any, positions
 from summarizer.text import Doc
 
 U, L = tables.UPPER, tables.LOWER
@@ -113,11 +113,11 @@ def _background(window: str) -> bool:
         starts = [len(low) - len(end) for end in _BACKGROUND_ENDINGS if low.endswith(end)]
     for word in _BACKGROUND_WORDS:
         if word in low:
-            starts.extend(_positions(low, word))
+            starts.extend(positions(low, word))
     if low.endswith("in "):
         for year in _BACKGROUND_YEARS:
             if year in window:
-                starts.extend(_positions(window, year))
+                starts.extend(positions(window, year))
     return any(_BACKGROUND.match(window, start) for start in starts)
 
 
@@ -137,7 +137,7 @@ def _case_word(doc: Doc) -> list[int]:
     """Offsets of "Case " in the joined body, found once for the caption and the docket."""
     found = doc.cache.get("case.Case")
     if found is None:
-        found = doc.cache["case.Case"] = _positions(doc.norm_text, "Case ")
+        found = doc.cache["case.Case"] = positions(doc.norm_text, "Case ")
     return found
 
 
@@ -196,16 +196,6 @@ def _lower_body(doc: Doc) -> str | None:
     return "\n".join(map(str.lower, [sent.norm for sent in doc.sentences]))
 
 
-def _positions(text: str, word: str) -> list[int]:
-    """Every offset of `word` in `text`, overlapping ones included."""
-    found: list[int] = []
-    pos = text.find(word)
-    while pos >= 0:
-        found.append(pos)
-        pos = text.find(word, pos + 1)
-    return found
-
-
 def _starting(text: str, word: str) -> list[int]:
     """Every offset of `word` in `text`, found by walking the occurrences of its first character:
     for a short word whose first character is rare in prose ("No": a capital N) that is several
@@ -221,11 +211,11 @@ def _starting(text: str, word: str) -> list[int]:
 
 
 def _first_at(
-    pattern: re.Pattern[str], text: str, positions: list[int], offsets: tuple[int, ...]
+    pattern: re.Pattern[str], text: str, places: list[int], offsets: tuple[int, ...]
 ) -> re.Match[str] | None:
     """The leftmost match of `pattern` in `text`, tried only at the given offsets before each of
-    `positions` (ascending, and no closer than the offsets' spread)."""
-    for pos in positions:
+    `places` (ascending, and no closer than the offsets' spread)."""
+    for pos in places:
         for offset in offsets:
             if pos >= offset:
                 m = pattern.match(text, pos - offset)
@@ -239,7 +229,7 @@ def _case_number(doc: Doc, low: str | None) -> tuple[str, str] | None:
     `_lower_body(doc)`."""
     if low is not None:
         # A match starts where the folded body reads "case n".
-        m = _first_at(_CASE_NUMBER, doc.norm_text, _positions(low, "case n"), (0,))
+        m = _first_at(_CASE_NUMBER, doc.norm_text, positions(low, "case n"), (0,))
         if m:
             return doc.raw_text[m.start("num") : m.end("num")], doc.at(m.start())[0].text
         return None

@@ -96,6 +96,16 @@ def occurring(text: str, words: tuple[str, ...], key: str) -> set[str]:
     return found
 
 
+def positions(text: str, word: str) -> list[int]:
+    """Every offset of `word` in `text`, in order, overlapping ones included."""
+    found: list[int] = []
+    pos = text.find(word)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(word, pos + 1)
+    return found
+
+
 def has_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether any of `words` occurs in `text`."""
     return any(map(text.__contains__, words))

@@ -19,7 +19,7 @@ from typing import Any
 
 from summarizer import tables
 from summarizer.facts import Outcome
-from summarizer.gates import fold, gated, has_any
+from summarizer.gates import fold, gated, has_any, positions
 from summarizer.text import Doc, Sentence
 
 _PATTERNS = [
@@ -485,20 +485,8 @@ class Openings:
 
 def _offsets(folded: str, starts: tuple[str, ...]) -> list[int]:
     if len(starts) == 1:  # the usual case: found in order, once each
-        start = starts[0]
-        out: list[int] = []
-        pos = folded.find(start)
-        while pos >= 0:
-            out.append(pos)
-            pos = folded.find(start, pos + 1)
-        return out
-    positions: set[int] = set()
-    for start in starts:
-        pos = folded.find(start)
-        while pos >= 0:
-            positions.add(pos)
-            pos = folded.find(start, pos + 1)
-    return sorted(positions)
+        return positions(folded, starts[0])
+    return sorted({pos for start in starts for pos in positions(folded, start)})
 
 
 def anchored(
